@@ -4,7 +4,8 @@ import net from 'node:net';
  * Real services used by integration tests. In CI (`CI=true`) a missing service is a failure,
  * never a skip; on a developer machine the tests skip and say why.
  */
-export const TEST_PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -30,6 +31,8 @@ export async function requireService(name: 'postgres' | 'redis'): Promise<boolea
   if (ok) return true;
   const where = name === 'postgres' ? TEST_PG_ADMIN_URL : TEST_REDIS_URL;
   if (inCi) throw new Error(`${name} is required in CI but did not answer at ${where}`);
-  console.warn(`[skip] ${name} tests skipped: nothing answers at ${where} (set CI=true to make this a failure)`);
+  console.warn(
+    `[skip] ${name} tests skipped: nothing answers at ${where} (set CI=true to make this a failure)`,
+  );
   return false;
 }

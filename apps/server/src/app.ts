@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Coordinator } from './coord/port.ts';
+import type { Database } from './db/client.ts';
+import { registerAuth } from './http/auth.ts';
+import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
+import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
+import { APP_VERSION } from './lib/version.ts';
+import { accountsRepository } from './modules/accounts/repository.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { accountsService } from './modules/accounts/service.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  coord: Coordinator;
+  logger?: FastifyServerOptions['logger'];
+};
+
+export type Services = ReturnType<typeof buildServices>;
+
+/** Wires repositories into services; shared by the HTTP app, the CLI and the demo seed. */
+export function buildServices(deps: Pick<AppDeps, 'database' | 'coord'>) {
+  const accounts = accountsService({ repo: accountsRepository(deps.database.db), coord: deps.coord });
+  return { accounts };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/**
+ * The Fastify instance with every route; main.ts listens on it, tests inject into it.
+ * (A Fastify instance is thenable, so awaiting buildApp() also boots its plugins.)
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    // Accept a caller's request id only if it looks like one, so logs cannot be polluted.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  const services = buildServices(deps);
+  app.decorate('services', services);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // The HSTS promise only makes sense behind TLS, which production terminates in front of us.
+    hsts: config.env === 'production',
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  registerAuth(app, (token) => services.accounts.userForSessionToken(token));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Ticketing API',
+        version: APP_VERSION,
+        description: 'Events, seat maps, holds, orders, tickets and the waiting room. Errors are RFC 9457.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((err, req, reply) => {
+    const body = errorToProblem(err, req);
+    if (body.status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: body.code, status: body.status }, 'request refused');
+    const retryAfter = retryAfterOf(err);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+    return sendProblem(reply, body);
+  });
+
+  const webServed = config.serveWeb ? await registerWeb(app) : false;
+  app.setNotFoundHandler((req, reply) => {
+    if (webServed && wantsSpa(req)) return sendSpa(reply);
+    return sendProblem(
+      reply,
+      problem(
+        req,
+        404,
+        'ROUTE_NOT_FOUND',
+        'Not found',
+        `No route for ${req.method} ${req.url.split('?')[0]}.`,
+      ),
+    );
+  });
+
+  healthRoutes(app, deps);
+  accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
+
+  return app;
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The whole process configuration, parsed once from the environment. Anything wrong stops the
+ * process at start with a message that names the variable; production never runs on a default secret.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  DATA_DIR: z.string().min(1).default('var'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().default('tk:'),
+  APP_SECRET: z.string().optional(),
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  SERVE_WEB: bool.default(true),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | null };
+  dataDir: string;
+  redis: { url: string; keyPrefix: string } | null;
+  /** HMAC key material for tokens this server signs; generated into DATA_DIR outside production. */
+  appSecret: string | null;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  seedDemo: 'auto' | 'true' | 'false';
+  serveWeb: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const PLACEHOLDER_SECRETS = /^(change-?me|secret|password|changeme|dev|test|example|x+)$/i;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  if (production) {
+    const problems: string[] = [];
+    if (!e.APP_SECRET) problems.push('APP_SECRET is required in production (at least 32 random characters)');
+    else if (e.APP_SECRET.length < 32 || PLACEHOLDER_SECRETS.test(e.APP_SECRET))
+      problems.push('APP_SECRET must be at least 32 random characters, not a placeholder');
+    if (problems.length)
+      throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
+  } else if (e.APP_SECRET !== undefined && e.APP_SECRET.length < 32) {
+    throw new ConfigError('APP_SECRET must be at least 32 characters when set');
+  }
+
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
+      : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` },
+    dataDir: e.DATA_DIR,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
+    appSecret: e.APP_SECRET ?? null,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    seedDemo: e.SEED_DEMO,
+    serveWeb: e.SERVE_WEB,
+  };
+}

@@ -1,0 +1,60 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createCoordinator } from './coord/index.ts';
+import { openDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { resolveAppSecret } from './lib/secrets.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+
+/** Start-up: config → stores → HTTP (+ workers, as later modules add them). */
+async function main() {
+  const config = loadConfig();
+  config.appSecret = resolveAppSecret(config);
+  const database = await openDatabase(config.database);
+  await runMigrations(database);
+  const coord = await createCoordinator({
+    redisUrl: config.redis?.url,
+    keyPrefix: config.redis?.keyPrefix,
+  });
+  const app = await buildApp({
+    config,
+    database,
+    coord,
+    logger: {
+      level: config.logLevel,
+      ...(config.env === 'development' && process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty' } }
+        : {}),
+    },
+  });
+
+  const shouldSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && database.kind === 'pglite');
+  if (shouldSeed) await seedDemo(app.services, { dataDir: config.dataDir, log: app.log });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await coord.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { db: database.kind, coordinator: coord.kind, url: config.publicUrl },
+    `Ticketing is up on ${config.publicUrl}`,
+  );
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Failed to start: ${(err as Error).stack ?? err}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { LoginBody, SignupBody, User } from '@ticketing/contracts';
+import type { Coordinator } from '../../coord/port.ts';
+import { RateLimited } from '../../lib/errors.ts';
+import { burnVerifyTime, hashPassword, verifyPassword, weakPasswordReason } from '../../lib/passwords.ts';
+import { EmailTaken, InvalidCredentials, WeakPassword } from './errors.ts';
+import type { AccountsRepository, Role, UserRow } from './repository.ts';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+/** Brute-force brakes: per account and per client address, shared by every server process. */
+export const LOGIN_LIMITS = {
+  perAccount: { limit: 10, windowMs: 15 * 60 * 1000 },
+  perIp: { limit: 60, windowMs: 5 * 60 * 1000 },
+  signupPerIp: { limit: 20, windowMs: 60 * 60 * 1000 },
+};
+
+export type ClientInfo = { ip: string | null; userAgent: string | null };
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function accountsService(deps: { repo: AccountsRepository; coord: Coordinator }) {
+  const { repo, coord } = deps;
+
+  async function brake(key: string, rule: { limit: number; windowMs: number }) {
+    const r = await coord.consumeRateLimit(key, rule);
+    if (!r.allowed) throw new RateLimited(Math.max(1, Math.ceil(r.retryAfterMs / 1000)));
+  }
+
+  async function startSession(userId: string, client: ClientInfo) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    await repo.insertSession({
+      tokenHash: tokenHash(token),
+      userId,
+      expiresAt,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip,
+    });
+    return { token, expiresAt };
+  }
+
+  return {
+    async signup(body: SignupBody, client: ClientInfo) {
+      if (client.ip) await brake(`rl:signup:ip:${client.ip}`, LOGIN_LIMITS.signupPerIp);
+      const weak = weakPasswordReason(body.password, body.email);
+      if (weak) throw new WeakPassword(weak);
+      const row = await repo.insertUser({
+        email: body.email,
+        name: body.name,
+        passwordHash: await hashPassword(body.password),
+      });
+      if (!row) throw new EmailTaken();
+      return { user: toUser(row), session: await startSession(row.id, client) };
+    },
+
+    async login(body: LoginBody, client: ClientInfo) {
+      if (client.ip) await brake(`rl:login:ip:${client.ip}`, LOGIN_LIMITS.perIp);
+      await brake(`rl:login:acct:${body.email}`, LOGIN_LIMITS.perAccount);
+      const row = await repo.findUserByEmail(body.email);
+      if (!row) {
+        await burnVerifyTime(body.password);
+        throw new InvalidCredentials();
+      }
+      if (!(await verifyPassword(row.passwordHash, body.password))) throw new InvalidCredentials();
+      return { user: toUser(row), session: await startSession(row.id, client) };
+    },
+
+    async logout(token: string | undefined) {
+      if (token) await repo.deleteSession(tokenHash(token));
+    },
+
+    async userForSessionToken(token: string | undefined): Promise<User | null> {
+      if (!token || token.length > 100) return null;
+      const row = await repo.findUserBySession(tokenHash(token));
+      return row ? toUser(row) : null;
+    },
+
+    /** Creates an account with the given role, or promotes and re-keys an existing one (CLI, demo seed). */
+    async ensureAccount(input: { email: string; password: string; name: string; role: Role }) {
+      const email = input.email.trim().toLowerCase();
+      const passwordHash = await hashPassword(input.password);
+      const existing = await repo.findUserByEmail(email);
+      if (existing) {
+        const updated = await repo.updateUser(existing.id, { passwordHash, role: input.role });
+        await repo.deleteSessionsOfUser(existing.id);
+        return { user: toUser(updated!), created: false };
+      }
+      const row = await repo.insertUser({ email, name: input.name, passwordHash, role: input.role });
+      if (!row) throw new EmailTaken();
+      return { user: toUser(row), created: true };
+    },
+
+    countUsers: () => repo.countUsers(),
+    purgeExpiredSessions: () => repo.deleteExpiredSessions(),
+  };
+}
+
+export type AccountsService = ReturnType<typeof accountsService>;

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createMemoryCoordinator } from '../src/coord/memory.ts';
+import type { Coordinator } from '../src/coord/port.ts';
+import type { TestDatabase } from './databases.ts';
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+    SEED_DEMO: 'false',
+    APP_SECRET: randomBytes(32).toString('hex'),
+    ...overrides,
+  });
+}
+
+/** The real app on a real database, driven through fastify.inject (no sockets needed). */
+export async function makeTestApp(
+  database: TestDatabase,
+  opts: { coord?: Coordinator; env?: Record<string, string> } = {},
+) {
+  const coord = opts.coord ?? createMemoryCoordinator();
+  const app = await buildApp({ config: testConfig(opts.env), database, coord, logger: false });
+  await app.ready();
+  return { app, coord, database };
+}
+
+/** The `sid=…` pair from a response's Set-Cookie, ready to send back as a Cookie header. */
+export function sessionCookie(res: { headers: Record<string, unknown> }): string {
+  const raw = res.headers['set-cookie'];
+  const all = Array.isArray(raw) ? raw : [String(raw ?? '')];
+  const sid = all.find((c) => c.startsWith('sid='));
+  if (!sid) throw new Error('no session cookie in response');
+  return sid.split(';')[0]!;
+}
