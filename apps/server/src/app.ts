@@ -48,7 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads X-Request-Id itself: Fastify would otherwise trust any value the caller sends.
+    requestIdHeader: false,
     requestIdLogLabel: 'requestId',
     // Accept a caller's request id only if it looks like one, so logs cannot be polluted.
     genReqId: (req) => {

@@ -1,3 +1,5 @@
+export * from './admin-catalog.ts';
 export * from './auth.ts';
+export * from './catalog.ts';
 export * from './health.ts';
 export * from './problem.ts';

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Lua scripts for the operations that must read and write in one step. A script runs atomically
+ * in Redis, so two processes can never both see "free" or both take the last token. Each touches
+ * exactly one key, which keeps them valid on Redis Cluster.
+ */
+
+// Compare-and-delete: only the holder's token may free the lock.
+const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+// Compare-and-pexpire: a holder whose lock already expired (and maybe passed on) cannot revive it.
+const EXTEND_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+
+// The token bucket of token-bucket.ts, step for step. Server TIME, not the callers' clocks, so
+// processes with skewed clocks share one bucket fairly. Redis 7 replicates a script's effects,
+// not the script, so reading TIME before writing is allowed.
+const TAKE_TOKENS = `
+local limit = tonumber(ARGV[1])
+local windowMs = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local perMs = limit / windowMs
+local epsilon = 1e-9
+
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = limit
+if state[1] and state[2] then
+  local elapsed = math.max(0, now - tonumber(state[2]))
+  tokens = math.min(limit, tonumber(state[1]) + elapsed * perMs)
+end
+
+local allowed = 0
+local retryAfterMs = 0
+if tokens + epsilon >= cost then
+  allowed = 1
+  tokens = math.max(0, tokens - cost)
+else
+  retryAfterMs = math.ceil((cost - tokens) / perMs)
+end
+
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', now))
+-- Once full again the bucket equals an absent one, so let Redis forget it then.
+redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) / perMs)))
+return { allowed, math.floor(tokens + epsilon), retryAfterMs }`;
+
+export interface CoordinatorScripts {
+  tkReleaseLock(key: string, token: string): Promise<number>;
+  tkExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
+  tkTakeTokens(
+    key: string,
+    limit: number,
+    windowMs: number,
+    cost: number,
+  ): Promise<[allowed: number, remaining: number, retryAfterMs: number]>;
+}
+
+/** Registers the scripts; ioredis then sends EVALSHA and falls back to EVAL once per connection. */
+export function withScripts(client: Redis): Redis & CoordinatorScripts {
+  client.defineCommand('tkReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  client.defineCommand('tkExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK });
+  client.defineCommand('tkTakeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS });
+  return client as Redis & CoordinatorScripts;
+}
