@@ -50,7 +50,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     // genReqId reads X-Request-Id itself: Fastify would otherwise trust any value the caller sends.
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     // Accept a caller's request id only if it looks like one, so logs cannot be polluted.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

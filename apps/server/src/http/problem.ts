@@ -3,7 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, RateLimited } from '../lib/errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
-const TYPE_BASE = 'https://ticketing.dev/problems/';
+// Relative type URIs (RFC 9457 §3.1.1): stable identifiers that do not name a host we do not own.
+const TYPE_BASE = '/problems/';
 
 type FieldError = { path: string; message: string };
 

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -85,15 +86,31 @@ export const events = pgTable(
     status: text('status', { enum: ['draft', 'published', 'cancelled', 'ended'] })
       .notNull()
       .default('draft'),
-    /** Full-text document: title weighs most, then tags, then description. */
-    searchDocument: tsvector('search_document').generatedAlwaysAs(
-      sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', array_to_string(tags, ' ')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
-    ),
+    /**
+     * Full-text document, written by the catalog repository on every insert and update (a generated
+     * column cannot use array_to_string, which PostgreSQL does not mark immutable).
+     */
+    searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Browse summary, recomputed by the catalog whenever the event's sessions or prices change,
+    // so listing 10,000 events never joins sessions, venues and prices per request.
+    nextSessionAt: timestamp('next_session_at', { withTimezone: true }),
+    lastSessionAt: timestamp('last_session_at', { withTimezone: true }),
+    sessionCount: integer('session_count').notNull().default(0),
+    cities: text('cities').array().notNull().default(sql`'{}'::text[]`),
+    venueIds: uuid('venue_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    venueNames: text('venue_names').array().notNull().default(sql`'{}'::text[]`),
+    priceMinCents: integer('price_min_cents'),
+    priceMaxCents: integer('price_max_cents'),
+    currency: text('currency'),
+    /** Share of upcoming seats sold, refreshed periodically from inventory (0–1). */
+    soldRatio: doublePrecision('sold_ratio').notNull().default(0),
   },
   (t) => [
+    index('events_next_session_idx').on(t.status, t.nextSessionAt),
+    index('events_cities_idx').using('gin', t.cities),
     index('events_status_idx').on(t.status),
     index('events_type_idx').on(t.typeKey),
     index('events_search_idx').using('gin', t.searchDocument),
