@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { Coordinator } from './coord/port.ts';
 import type { Database } from './db/client.ts';
+import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
 import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
 import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
@@ -15,7 +16,17 @@ import { APP_VERSION } from './lib/version.ts';
 import { accountsRepository } from './modules/accounts/repository.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
+import { catalogAdminRoutes } from './modules/catalog/admin-routes.ts';
+import { catalogRepository } from './modules/catalog/repository.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { catalogService } from './modules/catalog/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { sessionAdminRoutes } from './modules/sessions/admin-routes.ts';
+import { sessionsRepository } from './modules/sessions/repository.ts';
+import { sessionsService } from './modules/sessions/service.ts';
+import { venuesRepository } from './modules/venues/repository.ts';
+import { venueAdminRoutes } from './modules/venues/routes.ts';
+import { venuesService } from './modules/venues/service.ts';
 
 export type AppDeps = {
   config: Config;
@@ -27,9 +38,32 @@ export type AppDeps = {
 export type Services = ReturnType<typeof buildServices>;
 
 /** Wires repositories into services; shared by the HTTP app, the CLI and the demo seed. */
+export const CATALOG_CHANGED_CHANNEL = 'catalog:changed';
+
 export function buildServices(deps: Pick<AppDeps, 'database' | 'coord'>) {
-  const accounts = accountsService({ repo: accountsRepository(deps.database.db), coord: deps.coord });
-  return { accounts };
+  const db = deps.database.db;
+  const accounts = accountsService({ repo: accountsRepository(db), coord: deps.coord });
+  const broadcastChange = () => {
+    deps.coord.publish(CATALOG_CHANGED_CHANNEL, String(process.pid)).catch(() => {
+      // Other processes' caches expire within seconds anyway; a lost message only delays that.
+    });
+  };
+  const venues = venuesService({ repo: venuesRepository(db), onCatalogChange: broadcastChange });
+  // catalog ⇄ sessions: the catalog composes session summaries, sessions report changes back.
+  let sessions: ReturnType<typeof sessionsService>;
+  const catalog = catalogService({
+    repo: catalogRepository(db),
+    sessions: () => sessions,
+    venues,
+    broadcastChange,
+  });
+  sessions = sessionsService({
+    repo: sessionsRepository(db),
+    venues,
+    eventExists: (id) => catalog.eventExists(id),
+    onSessionsChanged: (eventId) => catalog.sessionsChanged(eventId),
+  });
+  return { accounts, venues, catalog, sessions };
 }
 
 declare module 'fastify' {
@@ -128,6 +162,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, deps);
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
+  catalogRoutes(app, services);
+  adminScope(app, (admin) => {
+    catalogAdminRoutes(admin, services);
+    venueAdminRoutes(admin, services);
+    sessionAdminRoutes(admin, services);
+  });
+
+  // Browse caches of every process are dropped when any process changes the catalog.
+  const unsubscribe = await deps.coord.subscribe(CATALOG_CHANGED_CHANNEL, () =>
+    services.catalog.dropCaches(),
+  );
+  const upkeep = setInterval(() => {
+    services.catalog
+      .refreshBrowseSummaries()
+      .catch((err) => app.log.warn({ err }, 'browse summary refresh failed'));
+  }, 60_000);
+  upkeep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(upkeep);
+    await unsubscribe();
+  });
 
   return app;
 }
