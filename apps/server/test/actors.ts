@@ -1,16 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sessionCookie } from './app.ts';
 
-type Inject = FastifyInstance['inject'];
+type Reply = Promise<LightMyRequestResponse>;
 
 /** A signed-in client of the test app: inject with its session cookie. */
 export type Actor = {
   cookie: string;
-  get(url: string): ReturnType<Inject>;
-  post(url: string, payload?: unknown): ReturnType<Inject>;
-  put(url: string, payload?: unknown): ReturnType<Inject>;
-  patch(url: string, payload?: unknown): ReturnType<Inject>;
-  del(url: string): ReturnType<Inject>;
+  get(url: string): Reply;
+  post(url: string, payload?: unknown): Reply;
+  put(url: string, payload?: unknown): Reply;
+  patch(url: string, payload?: unknown): Reply;
+  del(url: string): Reply;
 };
 
 export function actor(app: FastifyInstance, cookie: string): Actor {
