@@ -3,15 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../../app.ts';
+import { seedDemoCatalog } from './catalog-seed.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.ticketing.local';
 
 /**
- * Fills an empty embedded database with demo data: an admin whose password is random, printed once
- * and kept in DATA_DIR/demo-admin.txt so it can be found again.
+ * Fills an empty embedded database with demo data: the demo catalog, and an admin whose password is
+ * random, printed once and kept in DATA_DIR/demo-admin.txt so it can be found again.
  */
 export async function seedDemo(services: Services, opts: { dataDir: string; log: FastifyBaseLogger }) {
-  if ((await services.accounts.countUsers()) > 0) return { seeded: false };
+  if ((await services.catalog.listAdminEvents({ page: 1, pageSize: 1 })).total === 0) {
+    const started = performance.now();
+    const counts = await seedDemoCatalog(services);
+    opts.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo catalog seeded');
+  }
+  if ((await services.accounts.countUsers()) > 0) return;
   const password = randomBytes(9).toString('base64url');
   await services.accounts.ensureAccount({
     email: DEMO_ADMIN_EMAIL,
@@ -32,5 +38,4 @@ export async function seedDemo(services: Services, opts: { dataDir: string; log:
   ].join('\n');
   process.stdout.write(`${banner}\n`);
   opts.log.info({ email: DEMO_ADMIN_EMAIL, file }, 'demo admin created');
-  return { seeded: true };
 }
