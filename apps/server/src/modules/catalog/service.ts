@@ -50,9 +50,11 @@ export function catalogService(deps: {
   broadcastChange: () => void;
 }) {
   const { repo } = deps;
-  // Lists: 2 s; one event's page with live availability: 1 s.
-  const lists: ResponseCache = responseCache({ ttlMs: 2_000, maxEntries: 2_000 });
-  const details: ResponseCache = responseCache({ ttlMs: 1_000, maxEntries: 5_000 });
+  // Lists change only through admin edits (which clear the caches of every process) and the
+  // minute's popularity refresh: fresh for 10 s. An event page carries live availability: 1 s.
+  // Past that, entries are served stale while one background load refreshes them.
+  const lists: ResponseCache = responseCache({ ttlMs: 10_000, staleMs: 60_000, maxEntries: 2_000 });
+  const details: ResponseCache = responseCache({ ttlMs: 1_000, staleMs: 10_000, maxEntries: 5_000 });
 
   function dropCaches() {
     lists.clear();

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { catalogBench } from './catalog.ts';
+
+/**
+ * `npm run bench [-- name…]`: runs the scenarios, prints their tables and writes them to
+ * bench/out/<name>.md, from which docs/BENCHMARKS.md is updated.
+ */
+const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
+  catalog: catalogBench,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(scenarios);
+const outDir = path.resolve(import.meta.dirname, 'out');
+fs.mkdirSync(outDir, { recursive: true });
+for (const name of names) {
+  const scenario = scenarios[name];
+  if (!scenario) {
+    console.error(`unknown scenario ${name}; known: ${Object.keys(scenarios).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n== ${name}`);
+  const { markdown } = await scenario();
+  console.log(`\n${markdown}\n`);
+  fs.writeFileSync(path.join(outDir, `${name}.md`), `${markdown}\n`);
+}
