@@ -1,0 +1,28 @@
+import type { Role } from '@ticketing/contracts';
+import { Link } from 'react-router';
+import { ShieldIcon } from '../ui/icons.tsx';
+
+export function ForbiddenPage({ role }: { role: Role }) {
+  return (
+    <div className="container page status-page">
+      <title>Admins only · Ticketing</title>
+      <div className="status-page-icon">
+        <ShieldIcon size={32} />
+      </div>
+      <p className="status-code">403 — {role === 'admin' ? 'admins only' : `${role} only`}</p>
+      <h1>This area is for administrators</h1>
+      <p className="lead">
+        Your account can buy tickets and manage its orders, but not run events. If you should have access, ask
+        an administrator to change your role.
+      </p>
+      <div className="status-page-actions">
+        <Link className="btn btn-primary" to="/events">
+          Browse events
+        </Link>
+        <Link className="btn" to="/account">
+          Your account
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { Form } from 'react-router';
+import { SearchIcon } from '../ui/icons.tsx';
+
+/** A plain GET form to /events, so search works with the keyboard, the back button and shared links. */
+export function SearchForm({
+  defaultValue,
+  type,
+  large,
+}: {
+  defaultValue?: string;
+  type?: string;
+  large?: boolean;
+}) {
+  const id = useId();
+  return (
+    <Form method="get" action="/events" role="search" className="search-form">
+      <label htmlFor={id} className="visually-hidden">
+        Search events
+      </label>
+      <div className="input-wrap">
+        <SearchIcon />
+        <input
+          id={id}
+          className="input"
+          type="search"
+          name="q"
+          defaultValue={defaultValue}
+          placeholder="Film, artist, team or venue"
+          maxLength={100}
+          autoComplete="off"
+        />
+      </div>
+      {type ? <input type="hidden" name="type" value={type} /> : null}
+      <button type="submit" className={`btn btn-primary${large ? ' btn-lg' : ''}`}>
+        Search
+      </button>
+    </Form>
+  );
+}
