@@ -1,11 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../account/AccountPage.tsx';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
-import { AdminOverviewPage } from '../admin/AdminOverviewPage.tsx';
-import { AdminSectionPage } from '../admin/AdminSectionPage.tsx';
+import { adminRoutes } from '../admin/routes.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SignupPage } from '../auth/SignupPage.tsx';
-import { EventsPage } from '../events/EventsPage.tsx';
+import { eventRoutes } from '../events/routes.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { MyTicketsPage } from '../tickets/MyTicketsPage.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -22,7 +21,7 @@ export const router = createBrowserRouter([
         ErrorBoundary: RouteError,
         children: [
           { index: true, Component: HomePage },
-          { path: 'events', Component: EventsPage },
+          ...eventRoutes,
           { path: 'signup', Component: SignupPage },
           { path: 'login', Component: LoginPage },
           {
@@ -38,13 +37,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 Component: AdminLayout,
-                children: [
-                  { index: true, Component: AdminOverviewPage },
-                  { path: 'events', element: <AdminSectionPage section="events" /> },
-                  { path: 'venues', element: <AdminSectionPage section="venues" /> },
-                  { path: 'sessions', element: <AdminSectionPage section="sessions" /> },
-                  { path: 'monitoring', element: <AdminSectionPage section="monitoring" /> },
-                ],
+                children: adminRoutes,
               },
             ],
           },
