@@ -105,7 +105,7 @@ CREATE UNIQUE INDEX "holds_one_active_per_user" ON "holds" USING btree ("session
 CREATE INDEX "holds_expiry_idx" ON "holds" USING btree ("expires_at") WHERE "holds"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "order_items_order_idx" ON "order_items" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_idempotency_key" ON "orders" USING btree ("user_id","idempotency_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "orders_hold_key" ON "orders" USING btree ("hold_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_live_per_hold" ON "orders" USING btree ("hold_id") WHERE "orders"."status" <> 'failed';--> statement-breakpoint
 CREATE INDEX "orders_user_idx" ON "orders" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_session_idx" ON "orders" USING btree ("session_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_provider_ref_key" ON "payments" USING btree ("provider","provider_ref");--> statement-breakpoint

@@ -62,7 +62,8 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_idempotency_key').on(t.userId, t.idempotencyKey),
-    uniqueIndex('orders_hold_key').on(t.holdId),
+    // One live order per hold; after a failed payment the buyer may try again on the same hold.
+    uniqueIndex('orders_live_per_hold').on(t.holdId).where(sql`${t.status} <> 'failed'`),
     index('orders_user_idx').on(t.userId, t.createdAt),
     index('orders_session_idx').on(t.sessionId, t.status),
     check('orders_status_check', sql`${t.status} in ('pending', 'paid', 'failed', 'cancelled', 'refunded')`),
