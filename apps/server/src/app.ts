@@ -16,6 +16,10 @@ import { APP_VERSION } from './lib/version.ts';
 import { accountsRepository } from './modules/accounts/repository.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
+import { bookingRepository } from './modules/booking/repository.ts';
+import { bookingRoutes } from './modules/booking/routes.ts';
+import { seatEvents as createSeatEvents } from './modules/booking/seat-events.ts';
+import { bookingService } from './modules/booking/service.ts';
 import { catalogAdminRoutes } from './modules/catalog/admin-routes.ts';
 import { catalogRepository } from './modules/catalog/repository.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -63,7 +67,9 @@ export function buildServices(deps: Pick<AppDeps, 'database' | 'coord'>) {
     eventExists: (id) => catalog.eventExists(id),
     onSessionsChanged: (eventId) => catalog.sessionsChanged(eventId),
   });
-  return { accounts, venues, catalog, sessions };
+  const seatEvents = createSeatEvents(deps.coord);
+  const booking = bookingService({ repo: bookingRepository(db), sessions, venues, events: seatEvents });
+  return { accounts, venues, catalog, sessions, seatEvents, booking };
 }
 
 declare module 'fastify' {
@@ -90,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Live seat-map streams never go idle; on shutdown they are cut (browsers reconnect elsewhere).
+    forceCloseConnections: true,
   });
   const services = buildServices(deps);
   app.decorate('services', services);
@@ -163,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps);
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
+  bookingRoutes(app, services);
   adminScope(app, (admin) => {
     catalogAdminRoutes(admin, services);
     venueAdminRoutes(admin, services);
@@ -179,8 +188,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .catch((err) => app.log.warn({ err }, 'browse summary refresh failed'));
   }, 60_000);
   upkeep.unref();
+  // Expired holds never block a seat (the hold predicate ignores them); the sweeper only tidies
+  // them up and tells the seat maps. SKIP LOCKED lets every process sweep without stepping on another.
+  const sweeper = setInterval(() => {
+    services.booking.sweepExpiredHolds().catch((err) => app.log.warn({ err }, 'hold sweep failed'));
+  }, 2_000);
+  sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(upkeep);
+    clearInterval(sweeper);
     await unsubscribe();
   });
 

@@ -44,10 +44,17 @@ export async function signIn(
       method: 'POST',
       url: '/api/auth/signup',
       payload: { email, password, name: `Test ${role}` },
+      // Each test user arrives from its own address so the per-IP sign-up limit does not apply.
+      remoteAddress: `198.18.${(counter >> 8) & 255}.${counter & 255}`,
     });
     return actor(app, sessionCookie(res));
   }
   await app.services.accounts.ensureAccount({ email, password, name: `Test ${role}`, role });
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: `198.19.${(counter >> 8) & 255}.${counter & 255}`,
+  });
   return actor(app, sessionCookie(res));
 }

@@ -32,6 +32,6 @@ export function sessionCookie(res: { headers: Record<string, unknown> }): string
   const raw = res.headers['set-cookie'];
   const all = Array.isArray(raw) ? raw : [String(raw ?? '')];
   const sid = all.find((c) => c.startsWith('sid='));
-  if (!sid) throw new Error('no session cookie in response');
+  if (!sid) throw new Error(`no session cookie in response: ${(res as { body?: string }).body ?? ''}`);
   return sid.split(';')[0]!;
 }

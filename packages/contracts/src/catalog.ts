@@ -105,3 +105,13 @@ export type EventsPage = z.infer<typeof EventsPage>;
 export const CitiesResponse = z.object({
   cities: z.array(z.object({ city: z.string(), events: z.number() })),
 });
+
+/** `GET /api/sessions/:id`: one session with the event it belongs to. */
+export const SessionDetail = SessionSummary.extend({
+  event: z.object({ id: z.uuid(), title: z.string(), typeKey: z.string(), imageUrl: z.string().nullable() }),
+});
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+/** `GET /api/event-types`: the active types. */
+export const EventTypeList = z.object({ items: z.array(EventType) });
+export type EventTypeList = z.infer<typeof EventTypeList>;

@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './catalog.ts';
 export * from './health.ts';
 export * from './problem.ts';
+export * from './booking.ts';

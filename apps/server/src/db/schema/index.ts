@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './booking.ts';
 export * from './catalog.ts';
 export * from './inventory.ts';
-export * from './booking.ts';
+export * from './testpay.ts';

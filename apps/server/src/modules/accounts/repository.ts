@@ -25,6 +25,11 @@ export function accountsRepository(db: Db) {
       return row ?? null;
     },
 
+    async findUserById(id: string) {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ?? null;
+    },
+
     async updateUser(id: string, patch: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'role'>>) {
       const [row] = await db
         .update(users)

@@ -101,6 +101,11 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
       return { user: toUser(row), created: true };
     },
 
+    async findUser(id: string) {
+      const row = await repo.findUserById(id);
+      return row ? toUser(row) : null;
+    },
+
     countUsers: () => repo.countUsers(),
     purgeExpiredSessions: () => repo.deleteExpiredSessions(),
   };

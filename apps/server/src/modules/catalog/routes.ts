@@ -1,4 +1,4 @@
-import { EventDetail, EventsPage, EventsQuery, EventType, SessionSummary } from '@ticketing/contracts';
+import { EventDetail, EventsPage, EventsQuery, EventTypeList, SessionDetail } from '@ticketing/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { catalog: CatalogServ
       schema: {
         tags,
         summary: 'Active event types',
-        response: { 200: z.object({ items: z.array(EventType) }) },
+        response: { 200: EventTypeList },
       },
     },
     async (_req, reply) => {
@@ -65,14 +65,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { catalog: CatalogServ
         summary: 'One session with prices and live availability per category',
         params: Id,
         response: {
-          200: SessionSummary.extend({
-            event: z.object({
-              id: z.uuid(),
-              title: z.string(),
-              typeKey: z.string(),
-              imageUrl: z.string().nullable(),
-            }),
-          }),
+          200: SessionDetail,
           ...problemResponses(404),
         },
       },

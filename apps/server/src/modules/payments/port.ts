@@ -4,7 +4,12 @@
  * outcome of a payment from these calls: only a verified webhook (see webhook-format.ts) says a
  * payment succeeded, failed or was refunded.
  */
-export type ProviderPaymentStatus = 'requires_payment' | 'requires_action' | 'succeeded' | 'failed' | 'refunded';
+export type ProviderPaymentStatus =
+  | 'requires_payment'
+  | 'requires_action'
+  | 'succeeded'
+  | 'failed'
+  | 'refunded';
 
 export interface CreatePaymentInput {
   /** The platform's order id; the provider treats a second call with the same orderId as the same payment. */

@@ -9,7 +9,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'testpay-signature';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export type WebhookEventType = 'payment.succeeded' | 'payment.failed' | 'payment.requires_action' | 'refund.succeeded';
+export type WebhookEventType =
+  | 'payment.succeeded'
+  | 'payment.failed'
+  | 'payment.requires_action'
+  | 'refund.succeeded';
 
 export interface WebhookEvent {
   /** Unique per event (evt_…), identical on every delivery of it. */
@@ -28,7 +32,11 @@ export interface WebhookEvent {
   };
 }
 
-export function signWebhook(secret: string, rawBody: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(
+  secret: string,
+  rawBody: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): string {
   const v1 = createHmac('sha256', secret).update(`${nowSeconds}.${rawBody}`).digest('hex');
   return `t=${nowSeconds},v1=${v1}`;
 }

@@ -1,0 +1,175 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { holds } from '../../db/schema/index.ts';
+import { toPgArray } from '../sessions/repository.ts';
+
+export type HoldRow = typeof holds.$inferSelect;
+export type GaItem = { areaId: string; quantity: number };
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export class RollbackWith extends Error {
+  constructor(readonly reason: unknown) {
+    super('rolled back');
+  }
+}
+
+/**
+ * The only SQL of the booking core. Every state change of a seat is one conditional UPDATE whose
+ * WHERE clause is the rule: a seat is taken only if it is available or its hold has expired, so no
+ * read-then-write window exists and an expired hold never blocks anyone, sweeper or not.
+ */
+export function bookingRepository(db: Db) {
+  /** Seats back to available, only those still held by this hold (another hold may own them now). */
+  async function releaseHoldSeats(tx: Tx, sessionId: string, holdId: string) {
+    const rows = await queryRows<{ seat_id: string }>(
+      tx as unknown as Db,
+      sql`update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null, version = version + 1
+          where session_id = ${sessionId} and hold_id = ${holdId} and status = 'held'
+          returning seat_id`,
+    );
+    return rows.map((r) => r.seat_id);
+  }
+
+  async function returnGa(tx: Tx, sessionId: string, items: GaItem[]) {
+    for (const item of items) {
+      await tx.execute(
+        sql`update ga_inventory set remaining = least(capacity, remaining + ${item.quantity}), updated_at = now()
+            where session_id = ${sessionId} and area_id = ${item.areaId}`,
+      );
+    }
+  }
+
+  return {
+    releaseHoldSeats,
+    returnGa,
+
+    /**
+     * Replaces the buyer's active hold on the session with a new one, all or nothing: releases the
+     * old hold, inserts the new one, takes every requested seat with one conditional UPDATE and the
+     * GA places with conditional decrements. Throws RollbackWith (and changes nothing) if any seat
+     * or place is not free.
+     */
+    async createHold(input: {
+      sessionId: string;
+      userId: string;
+      seatIds: string[];
+      gaItems: GaItem[];
+      holdMinutes: number;
+    }) {
+      return db.transaction(async (tx) => {
+        const released = await queryRows<{ id: string; ga_items: GaItem[] }>(
+          tx as unknown as Db,
+          sql`update holds set status = 'released', ended_at = now()
+              where session_id = ${input.sessionId} and user_id = ${input.userId} and status = 'active'
+              returning id, ga_items`,
+        );
+        const freed: string[] = [];
+        for (const old of released) {
+          freed.push(...(await releaseHoldSeats(tx, input.sessionId, old.id)));
+          await returnGa(tx, input.sessionId, old.ga_items);
+        }
+        const [hold] = await tx
+          .insert(holds)
+          .values({
+            sessionId: input.sessionId,
+            userId: input.userId,
+            seatIds: input.seatIds,
+            gaItems: input.gaItems,
+            expiresAt: sql`now() + make_interval(mins => ${input.holdMinutes})` as unknown as Date,
+          })
+          .returning();
+        if (input.seatIds.length) {
+          const taken = await queryRows<{ seat_id: string }>(
+            tx as unknown as Db,
+            sql`update seat_inventory
+                set status = 'held', hold_id = ${hold!.id}, hold_expires_at = ${hold!.expiresAt.toISOString()}::timestamptz, version = version + 1
+                where session_id = ${input.sessionId} and seat_id = any(${toPgArray(input.seatIds)}::text[])
+                  and (status = 'available' or (status = 'held' and hold_expires_at < now()))
+                returning seat_id`,
+          );
+          if (taken.length !== input.seatIds.length) {
+            const got = new Set(taken.map((t) => t.seat_id));
+            throw new RollbackWith({ kind: 'seats', seatIds: input.seatIds.filter((s) => !got.has(s)) });
+          }
+        }
+        for (const item of input.gaItems) {
+          const rows = await queryRows<{ remaining: number }>(
+            tx as unknown as Db,
+            sql`update ga_inventory set remaining = remaining - ${item.quantity}, updated_at = now()
+                where session_id = ${input.sessionId} and area_id = ${item.areaId} and remaining >= ${item.quantity}
+                returning remaining`,
+          );
+          if (!rows.length) throw new RollbackWith({ kind: 'ga', item });
+        }
+        return { hold: hold!, freed };
+      });
+    },
+
+    async findHold(id: string) {
+      const [row] = await db.select().from(holds).where(eq(holds.id, id));
+      return row ?? null;
+    },
+
+    /** Releases an active hold of this user; null when there is none to release. */
+    async releaseHold(holdId: string, userId: string) {
+      return db.transaction(async (tx) => {
+        const [hold] = await tx
+          .update(holds)
+          .set({ status: 'released', endedAt: new Date() })
+          .where(and(eq(holds.id, holdId), eq(holds.userId, userId), eq(holds.status, 'active')))
+          .returning();
+        if (!hold) return null;
+        const freed = await releaseHoldSeats(tx, hold.sessionId, hold.id);
+        await returnGa(tx, hold.sessionId, hold.gaItems as GaItem[]);
+        return { hold, freed };
+      });
+    },
+
+    /** The sweeper: ends holds past their expiry (a batch at a time) and frees what they still hold. */
+    async expireDueHolds(limit: number) {
+      return db.transaction(async (tx) => {
+        const expired = await queryRows<{ id: string; session_id: string; ga_items: GaItem[] }>(
+          tx as unknown as Db,
+          sql`update holds set status = 'expired', ended_at = now()
+              where id in (select id from holds where status = 'active' and expires_at < now()
+                           order by expires_at limit ${limit} for update skip locked)
+              returning id, session_id, ga_items`,
+        );
+        const freedBySession = new Map<string, string[]>();
+        for (const h of expired) {
+          const freed = await releaseHoldSeats(tx, h.session_id, h.id);
+          await returnGa(tx, h.session_id, h.ga_items);
+          if (freed.length)
+            freedBySession.set(h.session_id, [...(freedBySession.get(h.session_id) ?? []), ...freed]);
+        }
+        return { count: expired.length, freedBySession };
+      });
+    },
+
+    /** Status of every seat of a session: the input of best available and of the compact map. */
+    seatStates: (sessionId: string) =>
+      queryRows<{ seat_id: string; status: string; expired: boolean }>(
+        db,
+        sql`select seat_id, status, (status = 'held' and hold_expires_at < now()) as expired
+            from seat_inventory where session_id = ${sessionId}`,
+      ),
+
+    availableSeatsInCategory: async (sessionId: string, category: string) => {
+      const rows = await queryRows<{ seat_id: string }>(
+        db,
+        sql`select seat_id from seat_inventory
+            where session_id = ${sessionId} and category = ${category}
+              and (status = 'available' or (status = 'held' and hold_expires_at < now()))`,
+      );
+      return new Set(rows.map((r) => r.seat_id));
+    },
+
+    gaRemaining: (sessionId: string) =>
+      queryRows<{ area_id: string; remaining: number; capacity: number }>(
+        db,
+        sql`select area_id, remaining, capacity from ga_inventory where session_id = ${sessionId}`,
+      ),
+  };
+}
+
+export type BookingRepository = ReturnType<typeof bookingRepository>;

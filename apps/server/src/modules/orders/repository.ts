@@ -1,0 +1,334 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import {
+  holds,
+  orderItems,
+  orders,
+  payments,
+  refunds,
+  tickets,
+  webhookEvents,
+} from '../../db/schema/index.ts';
+import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import type { GaItem } from '../booking/repository.ts';
+import { toPgArray } from '../sessions/repository.ts';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type HoldRow = typeof holds.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type ItemInput = {
+  seatId: string | null;
+  areaId: string | null;
+  category: string;
+  label: string;
+  priceCents: number;
+};
+
+export type FinalizeOutcome =
+  | { kind: 'paid'; soldSeats: string[] }
+  | { kind: 'seats-gone'; refundId: string; amountCents: number }
+  | { kind: 'ignored'; why: string };
+
+const asDb = (tx: Tx) => tx as unknown as Db;
+
+export function ordersRepository(db: Db) {
+  return {
+    /**
+     * Creates the order for a hold once per (user, Idempotency-Key): the hold row is locked, so
+     * concurrent requests with the same key queue behind each other and the second finds the first.
+     */
+    async createOrder(input: {
+      userId: string;
+      holdId: string;
+      idempotencyKey: string;
+      build: (hold: HoldRow) => Promise<{ items: ItemInput[]; currency: string } | Error>;
+    }): Promise<{ order: OrderRow; existing: boolean } | Error> {
+      return db.transaction(async (tx) => {
+        const [byKey] = await tx
+          .select()
+          .from(orders)
+          .where(and(eq(orders.userId, input.userId), eq(orders.idempotencyKey, input.idempotencyKey)));
+        if (byKey) return { order: byKey, existing: true };
+        const [hold] = await tx.select().from(holds).where(eq(holds.id, input.holdId)).for('update');
+        if (!hold || hold.userId !== input.userId) return new Error('hold-not-found');
+        const [again] = await tx
+          .select()
+          .from(orders)
+          .where(and(eq(orders.userId, input.userId), eq(orders.idempotencyKey, input.idempotencyKey)));
+        if (again) return { order: again, existing: true };
+        const built = await input.build(hold);
+        if (built instanceof Error) return built;
+        const total = built.items.reduce((n, i) => n + i.priceCents, 0);
+        let order: OrderRow | undefined;
+        try {
+          [order] = await tx
+            .insert(orders)
+            .values({
+              userId: input.userId,
+              sessionId: hold.sessionId,
+              holdId: hold.id,
+              idempotencyKey: input.idempotencyKey,
+              totalCents: total,
+              currency: built.currency,
+            })
+            .returning();
+        } catch (err) {
+          if (isUniqueViolation(err, 'orders_live_per_hold')) return new Error('order-exists');
+          throw err;
+        }
+        await tx.insert(orderItems).values(built.items.map((i) => ({ ...i, orderId: order!.id })));
+        return { order: order!, existing: false };
+      });
+    },
+
+    liveOrderForHold: async (holdId: string) => {
+      const [row] = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.holdId, holdId), sql`${orders.status} <> 'failed'`));
+      return row ?? null;
+    },
+
+    async attachPayment(input: typeof payments.$inferInsert) {
+      await db.insert(payments).values(input).onConflictDoNothing();
+      const [row] = await db.select().from(payments).where(eq(payments.orderId, input.orderId));
+      return row!;
+    },
+
+    findOrder: async (id: string) => (await db.select().from(orders).where(eq(orders.id, id)))[0] ?? null,
+    itemsOf: (orderId: string) => db.select().from(orderItems).where(eq(orderItems.orderId, orderId)),
+    ticketsOf: (orderId: string) =>
+      db.select().from(tickets).where(eq(tickets.orderId, orderId)).orderBy(tickets.label),
+    paymentOf: async (orderId: string) =>
+      (await db.select().from(payments).where(eq(payments.orderId, orderId)))[0] ?? null,
+    refundsOf: (orderId: string) => db.select().from(refunds).where(eq(refunds.orderId, orderId)),
+    ordersOfUser: (userId: string) =>
+      db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).limit(100),
+    paymentByRef: async (provider: string, ref: string) =>
+      (
+        await db
+          .select()
+          .from(payments)
+          .where(and(eq(payments.provider, provider), eq(payments.providerRef, ref)))
+      )[0] ?? null,
+
+    /**
+     * Records a webhook event id in the same transaction as its effect, so a duplicate or replay
+     * finds the row and changes nothing, and a crash mid-way leaves the event unprocessed.
+     */
+    async once<T>(eventId: string, type: string, fn: (tx: Tx) => Promise<{ outcome: string; result: T }>) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(webhookEvents)
+          .values({ id: eventId, type, outcome: 'processing' })
+          .onConflictDoNothing()
+          .returning({ id: webhookEvents.id });
+        if (!inserted.length) return { duplicate: true as const };
+        const { outcome, result } = await fn(tx);
+        await tx.update(webhookEvents).set({ outcome }).where(eq(webhookEvents.id, eventId));
+        return { duplicate: false as const, outcome, result };
+      });
+    },
+
+    /**
+     * Payment succeeded: in this one transaction the seats become sold and the tickets exist, or
+     * (seats lost after the hold expired) the order fails and a refund is requested. A paid order
+     * without tickets cannot be committed.
+     */
+    async finalizePaid(tx: Tx, orderId: string, holderName: string): Promise<FinalizeOutcome> {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+      if (!order) return { kind: 'ignored', why: 'unknown order' };
+      if (order.status !== 'pending') return { kind: 'ignored', why: `order already ${order.status}` };
+      const [hold] = await tx.select().from(holds).where(eq(holds.id, order.holdId)).for('update');
+      const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+      const seatIds = items.flatMap((i) => (i.seatId ? [i.seatId] : []));
+
+      await tx.execute(sql`savepoint take_seats`);
+      let ok = true;
+      if (seatIds.length) {
+        const sold = await queryRows<{ seat_id: string }>(
+          asDb(tx),
+          sql`update seat_inventory set status = 'sold', hold_id = ${order.holdId}, hold_expires_at = null, version = version + 1
+              where session_id = ${order.sessionId} and seat_id = any(${toPgArray(seatIds)}::text[])
+                and ((status = 'held' and hold_id = ${order.holdId}) or status = 'available'
+                     or (status = 'held' and hold_expires_at < now()))
+              returning seat_id`,
+        );
+        ok = sold.length === seatIds.length;
+      }
+      // GA places are still ours while the hold is active; an ended hold gave them back: retake.
+      if (ok && hold && hold.status !== 'active') {
+        for (const g of hold.gaItems as GaItem[]) {
+          const rows = await queryRows<{ r: number }>(
+            asDb(tx),
+            sql`update ga_inventory set remaining = remaining - ${g.quantity}, updated_at = now()
+                where session_id = ${order.sessionId} and area_id = ${g.areaId} and remaining >= ${g.quantity}
+                returning remaining as r`,
+          );
+          if (!rows.length) ok = false;
+        }
+      }
+      if (!ok) {
+        await tx.execute(sql`rollback to savepoint take_seats`);
+        await tx
+          .update(orders)
+          .set({
+            status: 'failed',
+            failureReason:
+              'Your payment arrived after the hold expired and the seats had been taken; it is refunded in full.',
+          })
+          .where(eq(orders.id, orderId));
+        if (hold?.status === 'active')
+          await tx
+            .update(holds)
+            .set({ status: 'released', endedAt: new Date() })
+            .where(eq(holds.id, hold.id));
+        const [refund] = await tx
+          .insert(refunds)
+          .values({ orderId, amountCents: order.totalCents, reason: 'seats_unavailable_after_expiry' })
+          .returning();
+        return { kind: 'seats-gone', refundId: refund!.id, amountCents: order.totalCents };
+      }
+      await tx.execute(sql`release savepoint take_seats`);
+      await tx.insert(tickets).values(
+        items.map((i) => ({
+          orderId,
+          sessionId: order.sessionId,
+          userId: order.userId,
+          seatId: i.seatId,
+          areaId: i.areaId,
+          category: i.category,
+          label: i.label,
+          priceCents: i.priceCents,
+          currency: order.currency,
+          holderName,
+        })),
+      );
+      await tx.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, orderId));
+      await tx
+        .update(holds)
+        .set({ status: 'converted', endedAt: new Date() })
+        .where(eq(holds.id, order.holdId));
+      return { kind: 'paid', soldSeats: seatIds };
+    },
+
+    async markPaymentFailed(tx: Tx, orderId: string, reason: string) {
+      const rows = await tx
+        .update(orders)
+        .set({ status: 'failed', failureReason: reason })
+        .where(and(eq(orders.id, orderId), eq(orders.status, 'pending')))
+        .returning({ id: orders.id });
+      return rows.length > 0;
+    },
+
+    setPaymentStatus: (tx: Tx, orderId: string, status: string) =>
+      tx.update(payments).set({ status, updatedAt: new Date() }).where(eq(payments.orderId, orderId)),
+
+    /**
+     * Cancels active tickets of a paid order (all, or the given ones) and returns their seats and
+     * GA places to inventory in one transaction, with a refund request for their price.
+     */
+    async cancelTickets(
+      orderId: string,
+      userId: string,
+      ticketIds: string[] | undefined,
+      cutoffCheck: (o: OrderRow) => Error | null,
+    ) {
+      return db.transaction(async (tx) => {
+        const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+        if (!order || order.userId !== userId) return new Error('not-found');
+        const refused = cutoffCheck(order);
+        if (refused) return refused;
+        const chosen = ticketIds ? sql`and id = any(${toPgArray(ticketIds)}::uuid[])` : sql``;
+        const used = await queryRows<{ id: string }>(
+          asDb(tx),
+          sql`select id from tickets where order_id = ${orderId} and status = 'used' ${chosen}`,
+        );
+        if (used.length && ticketIds) return new Error('ticket-used');
+        const cancelled = await queryRows<{
+          id: string;
+          seat_id: string | null;
+          area_id: string | null;
+          price_cents: number;
+        }>(
+          asDb(tx),
+          sql`update tickets set status = 'cancelled', cancelled_at = now()
+              where order_id = ${orderId} and status = 'active' ${chosen}
+              returning id, seat_id, area_id, price_cents`,
+        );
+        if (!cancelled.length) return new Error('nothing');
+        const seats = cancelled.flatMap((t) => (t.seat_id ? [t.seat_id] : []));
+        if (seats.length) {
+          await tx.execute(
+            sql`update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null, version = version + 1
+                where session_id = ${order.sessionId} and seat_id = any(${toPgArray(seats)}::text[]) and status = 'sold'`,
+          );
+        }
+        const perArea = new Map<string, number>();
+        for (const t of cancelled) if (t.area_id) perArea.set(t.area_id, (perArea.get(t.area_id) ?? 0) + 1);
+        for (const [areaId, n] of perArea) {
+          await tx.execute(
+            sql`update ga_inventory set remaining = least(capacity, remaining + ${n}), updated_at = now()
+                where session_id = ${order.sessionId} and area_id = ${areaId}`,
+          );
+        }
+        const [{ left } = { left: 0 }] = await queryRows<{ left: number }>(
+          asDb(tx),
+          sql`select count(*)::int as left from tickets where order_id = ${orderId} and status <> 'cancelled'`,
+        );
+        if (left === 0)
+          await tx
+            .update(orders)
+            .set({ status: 'cancelled', cancelledAt: new Date() })
+            .where(eq(orders.id, orderId));
+        const amount = cancelled.reduce((n, t) => n + t.price_cents, 0);
+        const [refund] = amount
+          ? await tx
+              .insert(refunds)
+              .values({
+                orderId,
+                amountCents: amount,
+                reason: 'cancelled_by_buyer',
+                ticketIds: cancelled.map((t) => t.id),
+              })
+              .returning()
+          : [undefined];
+        return { order, seats, refund: refund ?? null, allCancelled: left === 0 };
+      });
+    },
+
+    async completeRefund(tx: Tx, refundId: string) {
+      const [refund] = await tx
+        .update(refunds)
+        .set({ status: 'succeeded', completedAt: new Date() })
+        .where(and(eq(refunds.id, refundId), eq(refunds.status, 'requested')))
+        .returning();
+      if (!refund) return null;
+      // A fully cancelled (or failed-and-refunded) order whose refunds are all done is refunded.
+      await tx.execute(sql`
+        update orders set status = 'refunded'
+        where id = ${refund.orderId} and status in ('cancelled', 'failed')
+          and not exists (select 1 from refunds where order_id = ${refund.orderId} and status = 'requested')
+          and not exists (select 1 from tickets where order_id = ${refund.orderId} and status <> 'cancelled')`);
+      return refund;
+    },
+
+    /** Refund requests the provider has not confirmed yet (crash recovery and retries). */
+    pendingRefunds: (olderThanMs: number) =>
+      queryRows<{
+        id: string;
+        order_id: string;
+        amount_cents: number;
+        reason: string;
+        provider_ref: string | null;
+      }>(
+        db,
+        sql`select r.id, r.order_id, r.amount_cents, r.reason, p.provider_ref
+            from refunds r left join payments p on p.order_id = r.order_id
+            where r.status = 'requested' and r.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+            limit 100`,
+      ),
+  };
+}
+
+export type OrdersRepository = ReturnType<typeof ordersRepository>;

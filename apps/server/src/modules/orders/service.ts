@@ -1,0 +1,254 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { NotFound } from '../../lib/errors.ts';
+import type { AccountsService } from '../accounts/service.ts';
+import { HoldExpired, HoldNotActive } from '../booking/errors.ts';
+import type { GaItem } from '../booking/repository.ts';
+import { type SeatEvents, STATUS_CODE } from '../booking/seat-events.ts';
+import type { BookingService } from '../booking/service.ts';
+import type { PaymentProvider } from '../payments/port.ts';
+import { verifyWebhookSignature, type WebhookEvent } from '../payments/webhook-format.ts';
+import type { SessionsService } from '../sessions/service.ts';
+import {
+  CancellationClosed,
+  IdempotencyKeyRequired,
+  IdempotencyKeyReused,
+  NothingToCancel,
+  OrderExistsForHold,
+  OrderNotPaid,
+  TicketUsed,
+} from './errors.ts';
+import type { OrderRow, OrdersRepository } from './repository.ts';
+import { toOrderView } from './view.ts';
+
+export class WebhookRejected extends Error {}
+
+export function ordersService(deps: {
+  repo: OrdersRepository;
+  booking: BookingService;
+  sessions: SessionsService;
+  accounts: Pick<AccountsService, 'findUser'>;
+  provider: PaymentProvider;
+  seatEvents: SeatEvents;
+  webhookSecret: string;
+  log: FastifyBaseLogger;
+  /** After a sale commits (tickets issued): hook for ticket delivery. */
+  onPaid?: (orderId: string) => Promise<void>;
+}) {
+  const { repo, provider } = deps;
+
+  async function ensurePayment(order: OrderRow) {
+    const existing = await repo.paymentOf(order.id);
+    if (existing) return existing;
+    const created = await provider.createPayment({
+      orderId: order.id,
+      amountCents: order.totalCents,
+      currency: order.currency,
+      description: `Tickets, order ${order.id.slice(0, 8)}`,
+      returnUrl: `/orders/${order.id}`,
+    });
+    return repo.attachPayment({
+      orderId: order.id,
+      provider: provider.name,
+      providerRef: created.providerRef,
+      status: created.status,
+      amountCents: order.totalCents,
+      currency: order.currency,
+      redirectUrl: created.redirectUrl,
+    });
+  }
+
+  async function view(order: OrderRow) {
+    const [items, tickets, payment, refunds, session] = await Promise.all([
+      repo.itemsOf(order.id),
+      repo.ticketsOf(order.id),
+      repo.paymentOf(order.id),
+      repo.refundsOf(order.id),
+      deps.sessions.findRow(order.sessionId),
+    ]);
+    return toOrderView({ order, items, tickets, payment, refunds, session });
+  }
+
+  async function requestRefund(refundId: string, orderId: string, amountCents: number, reason: string) {
+    const payment = await repo.paymentOf(orderId);
+    if (!payment) return;
+    try {
+      await provider.refund({ providerRef: payment.providerRef, amountCents, refundId, reason });
+    } catch (err) {
+      // The refund row stays 'requested'; the refund sweeper asks again.
+      deps.log.warn({ err, refundId }, 'refund request failed; will retry');
+    }
+  }
+
+  return {
+    async createOrder(userId: string, holdId: string, idempotencyKey: string) {
+      const result = await repo.createOrder({
+        userId,
+        holdId,
+        idempotencyKey,
+        build: async (hold) => {
+          if (hold.status !== 'active') return new HoldNotActive(hold.status);
+          if (hold.expiresAt.getTime() <= Date.now()) return new HoldExpired();
+          const prices = await deps.sessions.pricesOf([hold.sessionId]);
+          const plan = await deps.booking.planOf((await deps.sessions.findRow(hold.sessionId))!.layoutId);
+          const priceOf = (category: string) => prices.find((p) => p.categoryKey === category);
+          const items = [
+            ...hold.seatIds.map((seatId) => {
+              const loc = plan!.index.get(seatId)!;
+              return {
+                seatId,
+                areaId: null,
+                category: loc.seat.category,
+                label: `${loc.section.label} · Row ${loc.row.label} · Seat ${loc.seat.label}`,
+                priceCents: priceOf(loc.seat.category)?.amountCents ?? 0,
+              };
+            }),
+            ...(hold.gaItems as GaItem[]).flatMap((g) => {
+              const area = plan!.gaAreas.get(g.areaId)!;
+              return Array.from({ length: g.quantity }, () => ({
+                seatId: null,
+                areaId: g.areaId,
+                category: area.category,
+                label: `${area.label} (standing)`,
+                priceCents: priceOf(area.category)?.amountCents ?? 0,
+              }));
+            }),
+          ];
+          return { items, currency: prices[0]?.currency ?? 'EUR' };
+        },
+      });
+      if (result instanceof Error) {
+        if (result.message === 'hold-not-found') throw new NotFound('Hold');
+        if (result.message === 'order-exists') {
+          const live = await repo.liveOrderForHold(holdId);
+          throw new OrderExistsForHold(live?.id ?? 'unknown');
+        }
+        throw result;
+      }
+      if (result.existing && result.order.holdId !== holdId) throw new IdempotencyKeyReused();
+      await ensurePayment(result.order);
+      return { created: !result.existing, order: await view(result.order) };
+    },
+
+    async getOrder(orderId: string, userId: string) {
+      const order = await repo.findOrder(orderId);
+      if (!order || order.userId !== userId) throw new NotFound('Order');
+      return view(order);
+    },
+
+    async listOrders(userId: string) {
+      return Promise.all((await repo.ordersOfUser(userId)).map(view));
+    },
+
+    async cancel(orderId: string, userId: string, ticketIds?: string[]) {
+      await this.assertCancellable(orderId, userId);
+      const result = await repo.cancelTickets(orderId, userId, ticketIds, (order) => {
+        if (order.status !== 'paid') return new OrderNotPaid(order.status);
+        return null;
+      });
+      if (result instanceof Error) {
+        if (result.message === 'not-found') throw new NotFound('Order');
+        if (result.message === 'nothing') throw new NothingToCancel();
+        if (result.message === 'ticket-used') throw new TicketUsed();
+        throw result;
+      }
+      deps.seatEvents.publish(result.order.sessionId, { s: STATUS_CODE.available, ids: result.seats });
+      if (result.refund)
+        await requestRefund(result.refund.id, orderId, result.refund.amountCents, result.refund.reason);
+      return view((await repo.findOrder(orderId))!);
+    },
+
+    /** The cut-off check runs before the transaction: it depends only on the session's times. */
+    async assertCancellable(orderId: string, userId: string) {
+      const order = await repo.findOrder(orderId);
+      if (!order || order.userId !== userId) throw new NotFound('Order');
+      const session = (await deps.sessions.findRow(order.sessionId))!;
+      const cutoff = new Date(session.startsAt.getTime() - session.cancelCutoffHours * 3600_000);
+      if (Date.now() >= cutoff.getTime()) throw new CancellationClosed(cutoff);
+    },
+
+    /**
+     * A provider webhook: verified, deduplicated by event id in the same transaction as its effect,
+     * and applied only if it still makes sense (a late or out-of-order event changes nothing).
+     */
+    async handleWebhook(rawBody: string, signature: string | undefined) {
+      if (!verifyWebhookSignature(deps.webhookSecret, rawBody, signature))
+        throw new WebhookRejected('bad signature');
+      let event: WebhookEvent;
+      try {
+        event = JSON.parse(rawBody) as WebhookEvent;
+      } catch {
+        throw new WebhookRejected('malformed body');
+      }
+      if (!event?.id || !event.type || !event.data?.orderId) throw new WebhookRejected('malformed event');
+      const order = await repo.findOrder(event.data.orderId);
+      if (!order) {
+        deps.log.warn({ eventId: event.id }, 'webhook for an unknown order ignored');
+        return { outcome: 'unknown-order' };
+      }
+      const user = await deps.accounts.findUser(order.userId);
+      const result = await repo.once(event.id, event.type, async (tx) => {
+        switch (event.type) {
+          case 'payment.succeeded': {
+            await repo.setPaymentStatus(tx, order.id, 'succeeded');
+            const outcome = await repo.finalizePaid(tx, order.id, user?.name ?? 'Ticket holder');
+            return { outcome: outcome.kind, result: outcome };
+          }
+          case 'payment.failed': {
+            await repo.setPaymentStatus(tx, order.id, 'failed');
+            const changed = await repo.markPaymentFailed(
+              tx,
+              order.id,
+              event.data.failureReason ?? 'payment_failed',
+            );
+            return { outcome: changed ? 'failed' : 'ignored', result: null };
+          }
+          case 'payment.requires_action':
+            await repo.setPaymentStatus(tx, order.id, 'requires_action');
+            return { outcome: 'noted', result: null };
+          case 'refund.succeeded': {
+            const refund = event.data.refundId ? await repo.completeRefund(tx, event.data.refundId) : null;
+            return { outcome: refund ? 'refunded' : 'ignored', result: null };
+          }
+          default:
+            return { outcome: 'ignored-type', result: null };
+        }
+      });
+      if (result.duplicate) {
+        deps.log.info({ eventId: event.id }, 'duplicate webhook ignored');
+        return { outcome: 'duplicate' };
+      }
+      const outcome = result.result as {
+        kind?: string;
+        soldSeats?: string[];
+        refundId?: string;
+        amountCents?: number;
+      } | null;
+      if (outcome?.kind === 'paid') {
+        deps.seatEvents.publish(order.sessionId, { s: STATUS_CODE.sold, ids: outcome.soldSeats ?? [] });
+        await deps.onPaid?.(order.id);
+      } else if (outcome?.kind === 'seats-gone') {
+        await requestRefund(
+          outcome.refundId!,
+          order.id,
+          outcome.amountCents!,
+          'seats_unavailable_after_expiry',
+        );
+      }
+      return { outcome: result.outcome };
+    },
+
+    /** Re-sends refund requests the provider has not confirmed (idempotent per refund id). */
+    async retryPendingRefunds() {
+      for (const r of await repo.pendingRefunds(30_000)) {
+        await requestRefund(r.id, r.order_id, r.amount_cents, r.reason);
+      }
+    },
+
+    validateKey(key: unknown): string {
+      if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new IdempotencyKeyRequired();
+      return key;
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof ordersService>;
