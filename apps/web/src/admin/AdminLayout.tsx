@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { PageLoading } from '../ui/Feedback.tsx';
 import { ActivityIcon, CalendarIcon, GridIcon, SeatsIcon, TicketIcon } from '../ui/icons.tsx';
 import { type AdminSection, adminSections } from './sections.ts';
 import './admin.css';
@@ -50,7 +51,10 @@ export function AdminLayout() {
         </nav>
       </aside>
       <div className="admin-content">
-        <Outlet />
+        {/* Pages are loaded on first visit (routes.tsx); later visits switch without this fallback. */}
+        <Suspense fallback={<PageLoading label="Loading…" />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );

@@ -2,14 +2,17 @@ import { useId } from 'react';
 import { Form } from 'react-router';
 import { SearchIcon } from '../ui/icons.tsx';
 
-/** A plain GET form to /events, so search works with the keyboard, the back button and shared links. */
+/**
+ * A plain GET form to /events, so search works with the keyboard, the back button and shared links.
+ * `keep` carries the other filters along, so a new search text does not drop the city or dates.
+ */
 export function SearchForm({
   defaultValue,
-  type,
+  keep = [],
   large,
 }: {
   defaultValue?: string;
-  type?: string;
+  keep?: [string, string][];
   large?: boolean;
 }) {
   const id = useId();
@@ -29,9 +32,12 @@ export function SearchForm({
           placeholder="Film, artist, team or venue"
           maxLength={100}
           autoComplete="off"
+          enterKeyHint="search"
         />
       </div>
-      {type ? <input type="hidden" name="type" value={type} /> : null}
+      {keep.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" className={`btn btn-primary${large ? ' btn-lg' : ''}`}>
         Search
       </button>

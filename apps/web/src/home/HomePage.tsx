@@ -1,12 +1,9 @@
 import { Link } from 'react-router';
-import { describeError } from '../api/client.ts';
-import { useEvents } from '../api/useEvents.ts';
-import { EventCard, EventCardSkeleton } from '../events/EventCard.tsx';
-import { featuredTypes } from '../events/eventTypes.tsx';
 import { SearchForm } from '../events/SearchForm.tsx';
-import { EmptyState, ErrorAlert } from '../ui/Feedback.tsx';
-import { ArrowRightIcon, CalendarIcon, ClockIcon, SeatsIcon, TicketIcon } from '../ui/icons.tsx';
+import { TypeChips } from '../events/TypeChips.tsx';
+import { ArrowRightIcon, ClockIcon, SeatsIcon, TicketIcon } from '../ui/icons.tsx';
 import { HeroTicket } from './HeroTicket.tsx';
+import { PopularEvents, UpcomingEvents } from './HomeSections.tsx';
 import '../events/events.css';
 import './home.css';
 
@@ -24,14 +21,7 @@ export function HomePage() {
               get your tickets by email in seconds.
             </p>
             <SearchForm large />
-            <nav className="hero-types" aria-label="Browse by type">
-              {featuredTypes.map(({ key, label, Icon }) => (
-                <Link key={key} className="chip chip-on-dark" to={`/events?type=${key}`}>
-                  <Icon />
-                  {label}
-                </Link>
-              ))}
-            </nav>
+            <TypeChips label="Browse by type" hrefFor={(type) => `/events?type=${type}`} onDark />
           </div>
           <HeroTicket />
         </div>
@@ -49,6 +39,8 @@ export function HomePage() {
         </div>
         <UpcomingEvents />
       </section>
+
+      <PopularEvents />
 
       <section className="container home-section" aria-labelledby="promise-title">
         <h2 id="promise-title" className="visually-hidden">
@@ -75,42 +67,5 @@ export function HomePage() {
         </ul>
       </section>
     </>
-  );
-}
-
-function UpcomingEvents() {
-  const events = useEvents({ sort: 'date', pageSize: 8 });
-
-  if (events.isPending) {
-    return (
-      <ul className="event-grid" aria-busy="true" aria-label="Loading events">
-        {Array.from({ length: 4 }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-          <li key={i}>
-            <EventCardSkeleton />
-          </li>
-        ))}
-      </ul>
-    );
-  }
-  if (events.isError) {
-    return <ErrorAlert>{describeError(events.error)}</ErrorAlert>;
-  }
-  if (events.data.items.length === 0) {
-    return (
-      <EmptyState icon={<CalendarIcon />} title="The programme is being put together">
-        No events are on sale yet. New films, concerts, matches and shows appear here as soon as organisers
-        publish them.
-      </EmptyState>
-    );
-  }
-  return (
-    <ul className="event-grid">
-      {events.data.items.map((event) => (
-        <li key={event.id}>
-          <EventCard event={event} />
-        </li>
-      ))}
-    </ul>
   );
 }

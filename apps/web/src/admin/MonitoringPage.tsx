@@ -1,0 +1,3 @@
+import { AdminSectionPage } from './AdminSectionPage.tsx';
+
+export const MonitoringPage = () => <AdminSectionPage section="monitoring" />;
