@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { Coordinator } from './coord/port.ts';
 import type { Database } from './db/client.ts';
@@ -25,6 +26,11 @@ import { catalogRepository } from './modules/catalog/repository.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { catalogService } from './modules/catalog/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { ordersRepository } from './modules/orders/repository.ts';
+import { orderRoutes } from './modules/orders/routes.ts';
+import { ordersService } from './modules/orders/service.ts';
+import { createTestpayGateway } from './modules/payments/testpay/gateway.ts';
+import { testpayRoutes } from './modules/payments/testpay/routes.ts';
 import { sessionAdminRoutes } from './modules/sessions/admin-routes.ts';
 import { sessionsRepository } from './modules/sessions/repository.ts';
 import { sessionsService } from './modules/sessions/service.ts';
@@ -44,8 +50,11 @@ export type Services = ReturnType<typeof buildServices>;
 /** Wires repositories into services; shared by the HTTP app, the CLI and the demo seed. */
 export const CATALOG_CHANGED_CHANNEL = 'catalog:changed';
 
-export function buildServices(deps: Pick<AppDeps, 'database' | 'coord'>) {
+export function buildServices(
+  deps: Pick<AppDeps, 'database' | 'coord' | 'config'> & { log?: FastifyBaseLogger },
+) {
   const db = deps.database.db;
+  const log = deps.log ?? pino({ level: 'silent' });
   const accounts = accountsService({ repo: accountsRepository(db), coord: deps.coord });
   const broadcastChange = () => {
     deps.coord.publish(CATALOG_CHANGED_CHANNEL, String(process.pid)).catch(() => {
@@ -69,8 +78,47 @@ export function buildServices(deps: Pick<AppDeps, 'database' | 'coord'>) {
   });
   const seatEvents = createSeatEvents(deps.coord);
   const booking = bookingService({ repo: bookingRepository(db), sessions, venues, events: seatEvents });
-  return { accounts, venues, catalog, sessions, seatEvents, booking };
+
+  // The simulated PSP reports back only through signed webhooks. By default it delivers them
+  // through this process's own HTTP stack (inject): signature check, parsing and routing run as
+  // for a remote provider, without needing the server to listen.
+  const webhookSecret = createHmac('sha256', deps.config.appSecret ?? 'unset')
+    .update('testpay-webhook')
+    .digest('hex');
+  let transport: WebhookTransport = async () => ({ status: 503 });
+  const testpay = createTestpayGateway({
+    db,
+    webhookSecret,
+    publicUrl: deps.config.publicUrl,
+    log,
+    deliver: (body, headers) => transport(body, headers),
+  });
+  const orders = ordersService({
+    repo: ordersRepository(db),
+    booking,
+    sessions,
+    accounts,
+    provider: testpay.provider,
+    seatEvents,
+    webhookSecret,
+    log,
+  });
+  return {
+    accounts,
+    venues,
+    catalog,
+    sessions,
+    seatEvents,
+    booking,
+    testpay,
+    orders,
+    setWebhookTransport: (fn: WebhookTransport) => {
+      transport = fn;
+    },
+  };
 }
+
+type WebhookTransport = (rawBody: string, headers: Record<string, string>) => Promise<{ status: number }>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Live seat-map streams never go idle; on shutdown they are cut (browsers reconnect elsewhere).
     forceCloseConnections: true,
   });
-  const services = buildServices(deps);
+  const services = buildServices({ ...deps, log: app.log });
   app.decorate('services', services);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -172,6 +220,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);
+  orderRoutes(app, services);
+  testpayRoutes(app, { gateway: services.testpay });
+  services.setWebhookTransport(async (payload, headers) => {
+    const res = await app.inject({ method: 'POST', url: '/api/payments/webhook', headers, payload });
+    return { status: res.statusCode };
+  });
   adminScope(app, (admin) => {
     catalogAdminRoutes(admin, services);
     venueAdminRoutes(admin, services);
@@ -194,9 +248,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.booking.sweepExpiredHolds().catch((err) => app.log.warn({ err }, 'hold sweep failed'));
   }, 2_000);
   sweeper.unref();
+  const refundRetry = setInterval(() => {
+    services.orders.retryPendingRefunds().catch((err) => app.log.warn({ err }, 'refund retry failed'));
+  }, 30_000);
+  refundRetry.unref();
+  app.addHook('onReady', async () => services.testpay.startDelivery({ intervalMs: 1_000 }));
   app.addHook('onClose', async () => {
     clearInterval(upkeep);
     clearInterval(sweeper);
+    clearInterval(refundRetry);
+    await services.testpay.stopDelivery();
     await unsubscribe();
   });
 

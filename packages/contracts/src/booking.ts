@@ -12,13 +12,23 @@ export const HoldCreate = z
     quantity: z.number().int().min(1, 'Quantity is at least 1').max(100).optional(),
   })
   .superRefine((v, ctx) => {
-    const modes = [v.seatIds !== undefined, v.category !== undefined, v.gaAreaId !== undefined].filter(Boolean).length;
+    const modes = [v.seatIds !== undefined, v.category !== undefined, v.gaAreaId !== undefined].filter(
+      Boolean,
+    ).length;
     if (modes !== 1)
-      ctx.addIssue({ code: 'custom', path: [], message: 'Send exactly one of seatIds, category (+quantity) or gaAreaId (+quantity)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'Send exactly one of seatIds, category (+quantity) or gaAreaId (+quantity)',
+      });
     if ((v.category !== undefined || v.gaAreaId !== undefined) && v.quantity === undefined)
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Quantity is required' });
     if (v.seatIds !== undefined && v.quantity !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Quantity goes with category or gaAreaId, not seatIds' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quantity'],
+        message: 'Quantity goes with category or gaAreaId, not seatIds',
+      });
   });
 export type HoldCreate = z.infer<typeof HoldCreate>;
 
@@ -37,7 +47,9 @@ export const Hold = z.object({
   status: z.enum(['active', 'converted', 'released', 'expired']),
   expiresAt: z.string(),
   seats: z.array(HeldSeat),
-  ga: z.array(z.object({ areaId: z.string(), label: z.string(), category: z.string(), quantity: z.number().int() })),
+  ga: z.array(
+    z.object({ areaId: z.string(), label: z.string(), category: z.string(), quantity: z.number().int() }),
+  ),
 });
 export type Hold = z.infer<typeof Hold>;
 
@@ -82,16 +94,21 @@ export const Order = z.object({
   paidAt: z.string().nullable(),
   items: z.array(OrderItem),
   tickets: z.array(OrderTicket),
-  payment: z
-    .object({ id: z.string(), status: z.string(), redirectUrl: z.string() })
-    .nullable(),
+  payment: z.object({ id: z.string(), status: z.string(), redirectUrl: z.string() }).nullable(),
   refundedCents: z.number().int(),
   cancellable: z.boolean(),
   event: z.object({ id: z.uuid(), title: z.string() }).optional(),
-  session: z.object({ startsAt: z.string(), venue: z.string(), city: z.string(), timezone: z.string() }).optional(),
+  session: z
+    .object({ startsAt: z.string(), venue: z.string(), city: z.string(), timezone: z.string() })
+    .optional(),
 });
 export type Order = z.infer<typeof Order>;
 
 export const OrderCancel = z.strictObject({
-  ticketIds: z.array(z.uuid()).min(1).max(100).optional().describe('Cancel only these tickets; all when omitted'),
+  ticketIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Cancel only these tickets; all when omitted'),
 });

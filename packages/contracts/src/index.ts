@@ -1,6 +1,6 @@
 export * from './admin-catalog.ts';
 export * from './auth.ts';
+export * from './booking.ts';
 export * from './catalog.ts';
 export * from './health.ts';
 export * from './problem.ts';
-export * from './booking.ts';

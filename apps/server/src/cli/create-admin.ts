@@ -36,7 +36,7 @@ async function main() {
   const database = await openDatabase(config.database);
   await runMigrations(database);
   const coord = await createCoordinator({});
-  const services = buildServices({ database, coord });
+  const services = buildServices({ database, coord, config });
   const { user, created } = await services.accounts.ensureAccount(parsed.data);
   process.stdout.write(`${created ? 'Created' : 'Updated'} ${user.role} ${user.email} (${database.kind})\n`);
   await coord.close();

@@ -41,8 +41,12 @@ export function ordersRepository(db: Db) {
       userId: string;
       holdId: string;
       idempotencyKey: string;
-      build: (hold: HoldRow) => Promise<{ items: ItemInput[]; currency: string } | Error>;
+      /** Checks the locked hold; items and prices were computed from it before the transaction. */
+      check: (hold: HoldRow) => Error | null;
+      items: ItemInput[];
+      currency: string;
     }): Promise<{ order: OrderRow; existing: boolean } | Error> {
+      // PGlite: inside a transaction only `tx` may be used (the outer handle would deadlock).
       return db.transaction(async (tx) => {
         const [byKey] = await tx
           .select()
@@ -56,9 +60,15 @@ export function ordersRepository(db: Db) {
           .from(orders)
           .where(and(eq(orders.userId, input.userId), eq(orders.idempotencyKey, input.idempotencyKey)));
         if (again) return { order: again, existing: true };
-        const built = await input.build(hold);
-        if (built instanceof Error) return built;
-        const total = built.items.reduce((n, i) => n + i.priceCents, 0);
+        const refused = input.check(hold);
+        if (refused) return refused;
+        // The hold row is locked, so this check cannot race; the unique index stays the backstop.
+        const [live] = await tx
+          .select({ id: orders.id })
+          .from(orders)
+          .where(and(eq(orders.holdId, hold.id), sql`${orders.status} <> 'failed'`));
+        if (live) return new Error('order-exists');
+        const total = input.items.reduce((n, i) => n + i.priceCents, 0);
         let order: OrderRow | undefined;
         try {
           [order] = await tx
@@ -69,17 +79,28 @@ export function ordersRepository(db: Db) {
               holdId: hold.id,
               idempotencyKey: input.idempotencyKey,
               totalCents: total,
-              currency: built.currency,
+              currency: input.currency,
             })
             .returning();
         } catch (err) {
           if (isUniqueViolation(err, 'orders_live_per_hold')) return new Error('order-exists');
           throw err;
         }
-        await tx.insert(orderItems).values(built.items.map((i) => ({ ...i, orderId: order!.id })));
+        await tx.insert(orderItems).values(input.items.map((i) => ({ ...i, orderId: order!.id })));
         return { order: order!, existing: false };
       });
     },
+
+    findByKey: async (userId: string, key: string) =>
+      (
+        await db
+          .select()
+          .from(orders)
+          .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, key)))
+      )[0] ?? null,
+
+    findHold: async (holdId: string) =>
+      (await db.select().from(holds).where(eq(holds.id, holdId)))[0] ?? null,
 
     liveOrderForHold: async (holdId: string) => {
       const [row] = await db
@@ -221,8 +242,13 @@ export function ordersRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** Moves the payment's status forward only: a late 'requires_action' never undoes 'succeeded'. */
     setPaymentStatus: (tx: Tx, orderId: string, status: string) =>
-      tx.update(payments).set({ status, updatedAt: new Date() }).where(eq(payments.orderId, orderId)),
+      tx.execute(sql`
+        update payments set status = ${status}, updated_at = now()
+        where order_id = ${orderId}
+          and (case status when 'requires_payment' then 0 when 'requires_action' then 1 when 'refunded' then 3 else 2 end)
+            < (case ${status}::text when 'requires_payment' then 0 when 'requires_action' then 1 when 'refunded' then 3 else 2 end)`),
 
     /**
      * Cancels active tickets of a paid order (all, or the given ones) and returns their seats and

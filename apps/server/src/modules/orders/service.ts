@@ -81,40 +81,57 @@ export function ordersService(deps: {
 
   return {
     async createOrder(userId: string, holdId: string, idempotencyKey: string) {
+      const known = await repo.findByKey(userId, idempotencyKey);
+      if (known) {
+        if (known.holdId !== holdId) throw new IdempotencyKeyReused();
+        await ensurePayment(known);
+        return { created: false, order: await view(known) };
+      }
+      const hold = await repo.findHold(holdId);
+      if (!hold || hold.userId !== userId) throw new NotFound('Hold');
+      const check = (locked: typeof hold) => {
+        if (locked.status !== 'active') return new HoldNotActive(locked.status);
+        if (locked.expiresAt.getTime() <= Date.now()) return new HoldExpired();
+        return null;
+      };
+      const refused = check(hold);
+      if (refused) throw refused;
+      const session = (await deps.sessions.findRow(hold.sessionId))!;
+      const [prices, plan] = await Promise.all([
+        deps.sessions.pricesOf([hold.sessionId]),
+        deps.booking.planOf(session.layoutId),
+      ]);
+      const priceOf = (category: string) => prices.find((p) => p.categoryKey === category)?.amountCents ?? 0;
+      const items = [
+        ...hold.seatIds.map((seatId) => {
+          const loc = plan!.index.get(seatId)!;
+          return {
+            seatId,
+            areaId: null,
+            category: loc.seat.category,
+            label: `${loc.section.label} · Row ${loc.row.label} · Seat ${loc.seat.label}`,
+            priceCents: priceOf(loc.seat.category),
+          };
+        }),
+        ...(hold.gaItems as GaItem[]).flatMap((g) => {
+          const area = plan!.gaAreas.get(g.areaId)!;
+          return Array.from({ length: g.quantity }, () => ({
+            seatId: null,
+            areaId: g.areaId,
+            category: area.category,
+            label: `${area.label} (standing)`,
+            priceCents: priceOf(area.category),
+          }));
+        }),
+      ];
       const result = await repo.createOrder({
         userId,
         holdId,
         idempotencyKey,
-        build: async (hold) => {
-          if (hold.status !== 'active') return new HoldNotActive(hold.status);
-          if (hold.expiresAt.getTime() <= Date.now()) return new HoldExpired();
-          const prices = await deps.sessions.pricesOf([hold.sessionId]);
-          const plan = await deps.booking.planOf((await deps.sessions.findRow(hold.sessionId))!.layoutId);
-          const priceOf = (category: string) => prices.find((p) => p.categoryKey === category);
-          const items = [
-            ...hold.seatIds.map((seatId) => {
-              const loc = plan!.index.get(seatId)!;
-              return {
-                seatId,
-                areaId: null,
-                category: loc.seat.category,
-                label: `${loc.section.label} · Row ${loc.row.label} · Seat ${loc.seat.label}`,
-                priceCents: priceOf(loc.seat.category)?.amountCents ?? 0,
-              };
-            }),
-            ...(hold.gaItems as GaItem[]).flatMap((g) => {
-              const area = plan!.gaAreas.get(g.areaId)!;
-              return Array.from({ length: g.quantity }, () => ({
-                seatId: null,
-                areaId: g.areaId,
-                category: area.category,
-                label: `${area.label} (standing)`,
-                priceCents: priceOf(area.category)?.amountCents ?? 0,
-              }));
-            }),
-          ];
-          return { items, currency: prices[0]?.currency ?? 'EUR' };
-        },
+        // The hold's seats never change after it is made, so items computed above stay right.
+        check,
+        items,
+        currency: prices[0]?.currency ?? 'EUR',
       });
       if (result instanceof Error) {
         if (result.message === 'hold-not-found') throw new NotFound('Hold');
