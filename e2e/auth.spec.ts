@@ -24,7 +24,7 @@ describe('accounts in a real browser', () => {
     await page.getByText('Grace Hopper').first().waitFor();
     await page.screenshot({ path: shotPath('auth-signed-up') });
 
-    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { user: { email: string } };
     expect(me.user.email).toBe('grace@example.com');
 
     await page.goto(`${server.url}/account`);
@@ -63,6 +63,6 @@ describe('accounts in a real browser', () => {
       body: JSON.stringify({ email: match![1], password: match![2] }),
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).user.role).toBe('admin');
+    expect(((await res.json()) as { user: { role: string } }).user.role).toBe('admin');
   });
 });

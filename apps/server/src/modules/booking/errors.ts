@@ -66,3 +66,13 @@ export class HoldNotActive extends Conflict {
     super('HOLD_NOT_ACTIVE', `This hold is ${status}; pick seats again.`);
   }
 }
+
+export class CheckoutInProgress extends Conflict {
+  constructor(holdId: string, orderId: string) {
+    super(
+      'CHECKOUT_IN_PROGRESS',
+      'You are paying for other seats in this session. Finish that payment, or release those seats first.',
+    );
+    Object.assign(this.extra, { holdId, orderId });
+  }
+}

@@ -57,6 +57,17 @@ export function bookingRepository(db: Db) {
       holdMinutes: number;
     }) {
       return db.transaction(async (tx) => {
+        // A hold whose order is being paid is not replaced behind the buyer's back: its payment
+        // could land after another buyer took the seats. The buyer finishes or releases it first.
+        const paying = await queryRows<{ id: string; order_id: string }>(
+          tx as unknown as Db,
+          sql`select h.id, o.id as order_id from holds h join orders o on o.hold_id = h.id and o.status = 'pending'
+              where h.session_id = ${input.sessionId} and h.user_id = ${input.userId} and h.status = 'active'
+                and h.expires_at > now()
+              limit 1`,
+        );
+        if (paying.length)
+          throw new RollbackWith({ kind: 'checkout', holdId: paying[0]!.id, orderId: paying[0]!.order_id });
         const released = await queryRows<{ id: string; ga_items: GaItem[] }>(
           tx as unknown as Db,
           sql`update holds set status = 'released', ended_at = now()

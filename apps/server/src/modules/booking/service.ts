@@ -5,6 +5,7 @@ import { type ResponseCache, responseCache } from '../../lib/response-cache.ts';
 import type { SessionsService } from '../sessions/service.ts';
 import type { VenuesService } from '../venues/service.ts';
 import {
+  CheckoutInProgress,
   GaSoldOut,
   NotEnoughSeats,
   SalesClosed,
@@ -70,7 +71,17 @@ export function bookingService(deps: {
     seatIds: string[],
     gaItems: GaItem[],
   ) {
-    const result = await repo.createHold({ sessionId, userId, seatIds, gaItems, holdMinutes });
+    let result: Awaited<ReturnType<BookingRepository['createHold']>>;
+    try {
+      result = await repo.createHold({ sessionId, userId, seatIds, gaItems, holdMinutes });
+    } catch (err) {
+      const reason =
+        err instanceof RollbackWith
+          ? (err.reason as { kind?: string; holdId?: string; orderId?: string })
+          : null;
+      if (reason?.kind === 'checkout') throw new CheckoutInProgress(reason.holdId!, reason.orderId!);
+      throw err;
+    }
     events.publish(sessionId, {
       s: STATUS_CODE.available,
       ids: result.freed.filter((id) => !seatIds.includes(id)),

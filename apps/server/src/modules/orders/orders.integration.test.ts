@@ -248,6 +248,17 @@ describe.each(backends)('orders and payment on $name', (backend) => {
     expect(await seatStatus('r0-s0', soon)).toBe('sold');
   });
 
+  it('does not let a new hold silently replace seats that are being paid for', async () => {
+    const max = await signIn(ctx.app);
+    const holdId = await holdSeats(max, ['r5-s5']);
+    const o = (await order(max, holdId)).json();
+    const again = await max.post(`/api/sessions/${sessionId}/holds`, { seatIds: ['r5-s6'] });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'CHECKOUT_IN_PROGRESS', holdId, orderId: o.id });
+    expect((await max.del(`/api/holds/${holdId}`)).statusCode).toBe(204);
+    expect((await max.post(`/api/sessions/${sessionId}/holds`, { seatIds: ['r5-s6'] })).statusCode).toBe(201);
+  });
+
   it('refuses an order on an expired or foreign hold', async () => {
     const kim = await signIn(ctx.app);
     const lee = await signIn(ctx.app);
