@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bookingBench } from './booking.ts';
 import { catalogBench } from './catalog.ts';
 
 /**
@@ -8,6 +9,7 @@ import { catalogBench } from './catalog.ts';
  */
 const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   catalog: catalogBench,
+  booking: bookingBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -62,8 +62,10 @@ function run(args: string[], env: Record<string, string>, readyPath: string, por
 /** The real server (apps/server/src/main.ts) in its own process. */
 export async function startPlatform(env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return run(
-    ['--import', 'tsx', 'apps/server/src/main.ts'],
+    [...extra, '--import', 'tsx', 'apps/server/src/main.ts'],
     {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

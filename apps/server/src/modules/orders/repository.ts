@@ -324,6 +324,14 @@ export function ordersRepository(db: Db) {
     },
 
     async completeRefund(tx: Tx, refundId: string) {
+      // Two refunds of one order can complete at once; locking the order serializes them, so the
+      // last one sees the other's change and marks the order refunded.
+      const [target] = await tx
+        .select({ orderId: refunds.orderId })
+        .from(refunds)
+        .where(eq(refunds.id, refundId));
+      if (!target) return null;
+      await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, target.orderId)).for('update');
       const [refund] = await tx
         .update(refunds)
         .set({ status: 'succeeded', completedAt: new Date() })

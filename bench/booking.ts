@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_STADIUM_CATEGORIES, demoStadiumSvg } from '@ticketing/seatmap';
+import pg from 'pg';
+import { openDatabase } from '../apps/server/src/db/client.ts';
+import { runMigrations } from '../apps/server/src/db/migrate.ts';
+import { makeTestApp } from '../apps/server/test/app.ts';
+import { machineLine } from './lib/machine.ts';
+import { createBenchDatabase } from './lib/pg.ts';
+import { startPlatform } from './lib/processes.ts';
+import { closedLoop } from './lib/stats.ts';
+
+/**
+ * Issue 4 bench: seat holds over HTTP at 64 concurrent buyers against PostgreSQL, compared with
+ * the same conditional UPDATE sent straight through `pg` in the same run; then the whole flow
+ * hold → order → pay → tickets issued (webhook included), end to end per buyer.
+ */
+const CLIENTS = 64;
+const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function createStadiumSession(url: string) {
+  const database = await openDatabase({ kind: 'postgres', url, poolMax: 5 });
+  await runMigrations(database);
+  const { app } = await makeTestApp(database);
+  const s = app.services;
+  const venue = await s.venues.createVenue({
+    name: 'Bench Stadium',
+    address: '1 Pitch Road',
+    city: 'Lisbon',
+    country: '',
+    timezone: 'Europe/Lisbon',
+  });
+  const layout = await s.venues.createLayout(venue.id, {
+    kind: 'svg',
+    name: 'Bowl',
+    svg: demoStadiumSvg(),
+    categories: DEMO_STADIUM_CATEGORIES,
+    sectionCategories: {},
+  });
+  const event = await s.catalog.createEvent({
+    title: 'Bench Final',
+    description: '',
+    typeKey: 'sports',
+    tags: [],
+  });
+  const startsAt = new Date(Date.now() + 7 * 24 * 3600_000);
+  const session = await s.sessions.create(event.id, {
+    venueId: venue.id,
+    layoutId: layout.id,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
+    salesOpenAt: new Date(Date.now() - 3600_000).toISOString(),
+    salesCloseAt: startsAt.toISOString(),
+    holdMinutes: 10,
+    maxTicketsPerOrder: 10,
+    cancelCutoffHours: 24,
+    queueMode: 'off',
+    queueSettings: {},
+  });
+  await s.sessions.setPrices(
+    session.id,
+    layout.categories.map((c) => ({ categoryKey: c.key, amountCents: 5000, currency: 'EUR' })),
+  );
+  await s.sessions.publish(session.id);
+  await s.catalog.changeStatus(event.id, 'published');
+  const seatIds = (layout.plan as { sections: { rows: { seats: { id: string }[] }[] }[] }).sections.flatMap(
+    (sec) => sec.rows.flatMap((r) => r.seats.map((x) => x.id)),
+  );
+  await app.close();
+  await database.close();
+  return { sessionId: session.id, seatIds };
+}
+
+type Client = { cookie: string; ip: string };
+
+async function signUp(base: string, i: number): Promise<Client> {
+  const ip = `10.90.${i >> 8}.${i & 255}`;
+  const res = await fetch(`${base}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({
+      email: `bench${i}-${randomUUID()}@example.com`,
+      password: 'bench password ok',
+      name: `Bench ${i}`,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`signup ${res.status}: ${await res.text()}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ip };
+}
+
+async function call(
+  base: string,
+  c: Client,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      cookie: c.cookie,
+      'x-forwarded-for': c.ip,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...extra,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+const randomSeats = (all: string[], n: number) =>
+  Array.from({ length: n }, () => all[Math.floor(Math.random() * all.length)]!);
+
+export async function bookingBench() {
+  const db = await createBenchDatabase('tk_bench_booking');
+  const { sessionId, seatIds } = await createStadiumSession(db.url);
+  const platform = await startPlatform({
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: `tk-bench-${Date.now()}:`,
+    TRUST_PROXY: 'true',
+    SEED_DEMO: 'false',
+    DB_POOL_MAX: '20',
+  });
+  const lines: string[] = [];
+  try {
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signUp(platform.url, i)));
+
+    // Baseline: the hold's conditional UPDATE alone, straight through pg (short expiry so seats churn).
+    const pool = new pg.Pool({ connectionString: db.url, max: CLIENTS });
+    const direct = await closedLoop(CLIENTS, SECONDS, async () => {
+      const r = await pool.query(
+        `update seat_inventory set status = 'held', hold_id = $1, hold_expires_at = now() + interval '200 milliseconds', version = version + 1
+         where session_id = $2 and seat_id = any($3::text[]) and (status = 'available' or (status = 'held' and hold_expires_at < now()))
+         returning seat_id`,
+        [randomUUID(), sessionId, randomSeats(seatIds, 2)],
+      );
+      return r.rowCount === 2;
+    });
+    await pool.query(
+      `update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null where session_id = $1`,
+      [sessionId],
+    );
+    await pool.end();
+
+    // Holds over HTTP: each buyer holds 2 random seats, replacing their previous hold each time.
+    const http = await closedLoop(CLIENTS, SECONDS, async (w) => {
+      const r = await call(platform.url, clients[w]!, 'POST', `/api/sessions/${sessionId}/holds`, {
+        seatIds: randomSeats(seatIds, 2),
+      });
+      return r.status === 201;
+    });
+
+    // The whole flow per buyer: hold → order → pay → order paid with tickets (webhook included).
+    const flow = await closedLoop(CLIENTS, SECONDS, async (w) => {
+      const c = clients[w]!;
+      const hold = await call(platform.url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
+        seatIds: randomSeats(seatIds, 2),
+      });
+      if (hold.status !== 201) return false;
+      const order = await call(
+        platform.url,
+        c,
+        'POST',
+        '/api/orders',
+        { holdId: hold.json.holdId },
+        { 'idempotency-key': randomUUID() },
+      );
+      if (order.status !== 201) return false;
+      const paid = await call(
+        platform.url,
+        c,
+        'POST',
+        `/api/testpay/payments/${order.json.payment.id}/confirm`,
+        { cardNumber: '4242424242424242' },
+      );
+      if (paid.json?.status !== 'succeeded') return false;
+      for (let i = 0; i < 200; i++) {
+        const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
+        if (o.json.status === 'paid') return o.json.tickets.length === 2;
+        if (o.json.status !== 'pending') return false;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return false;
+    });
+
+    const ratio = Math.round((http.perSecond / direct.perSecond) * 100);
+    lines.push(
+      `### Booking core — ${machineLine()}`,
+      '',
+      `Stadium session with ${seatIds.length} seats on PostgreSQL, Redis coordinator, ${CLIENTS} concurrent buyers, ${SECONDS} s per row; server and load share the machine.`,
+      '',
+      '| scenario | per s | vs direct UPDATE | p50 ms | p90 ms | p99 ms | max ms | not taken / failed |',
+      '|---|---|---|---|---|---|---|---|',
+      `| conditional UPDATE straight through pg (baseline) | ${direct.perSecond} | 100% | ${direct.p50} | ${direct.p90} | ${direct.p99} | ${direct.max} | ${direct.failures} |`,
+      `| POST /api/sessions/:id/holds over HTTP | ${http.perSecond} | ${ratio}% | ${http.p50} | ${http.p90} | ${http.p99} | ${http.max} | ${http.failures} |`,
+      `| hold → order → pay → tickets issued (whole flow) | ${flow.perSecond} | — | ${flow.p50} | ${flow.p90} | ${flow.p99} | ${flow.max} | ${flow.failures} |`,
+    );
+  } finally {
+    if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
+    await platform.stop();
+    await db.drop();
+  }
+  return { markdown: lines.join('\n') };
+}
