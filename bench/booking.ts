@@ -181,7 +181,7 @@ export async function bookingBench() {
         const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
         if (o.json.status === 'paid') return o.json.tickets.length === 2;
         if (o.json.status !== 'pending') return false;
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 20));
       }
       return false;
     });

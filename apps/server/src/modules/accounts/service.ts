@@ -29,8 +29,11 @@ export function toUser(row: UserRow): User {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+export const SESSION_CACHE_MS = 3_000;
+
 export function accountsService(deps: { repo: AccountsRepository; coord: Coordinator }) {
   const { repo, coord } = deps;
+  const sessionCache = new Map<string, { at: number; user: User }>();
 
   async function brake(key: string, rule: { limit: number; windowMs: number }) {
     const r = await coord.consumeRateLimit(key, rule);
@@ -77,13 +80,24 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
     },
 
     async logout(token: string | undefined) {
-      if (token) await repo.deleteSession(tokenHash(token));
+      if (!token) return;
+      sessionCache.delete(token);
+      await repo.deleteSession(tokenHash(token));
     },
 
+    /**
+     * The user behind a session cookie. Remembered for a few seconds per process so a burst of
+     * booking calls costs one lookup: a logout elsewhere takes effect here within SESSION_CACHE_MS.
+     */
     async userForSessionToken(token: string | undefined): Promise<User | null> {
       if (!token || token.length > 100) return null;
+      const hit = sessionCache.get(token);
+      if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
       const row = await repo.findUserBySession(tokenHash(token));
-      return row ? toUser(row) : null;
+      const user = row ? toUser(row) : null;
+      if (sessionCache.size >= 50_000) sessionCache.clear();
+      if (user) sessionCache.set(token, { at: Date.now(), user });
+      return user;
     },
 
     /** Creates an account with the given role, or promotes and re-keys an existing one (CLI, demo seed). */
@@ -94,6 +108,7 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
       if (existing) {
         const updated = await repo.updateUser(existing.id, { passwordHash, role: input.role });
         await repo.deleteSessionsOfUser(existing.id);
+        sessionCache.clear();
         return { user: toUser(updated!), created: false };
       }
       const row = await repo.insertUser({ email, name: input.name, passwordHash, role: input.role });

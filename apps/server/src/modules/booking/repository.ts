@@ -7,6 +7,28 @@ export type HoldRow = typeof holds.$inferSelect;
 export type GaItem = { areaId: string; quantity: number };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** The driver error behind drizzle's wrapper (node-postgres and PGlite both carry code and detail). */
+function pgErrorOf(err: unknown): { code?: string; detail?: string } | null {
+  for (
+    let e = err as { code?: string; detail?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (typeof e.code === 'string') return e;
+  }
+  return null;
+}
+
+/** text[] comes back parsed from node-postgres and as a literal string from some drivers. */
+function parsePgArray(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value
+    .slice(1, -1)
+    .split(',')
+    .map((v) => v.replace(/^"|"$/g, ''));
+}
+
 export class RollbackWith extends Error {
   constructor(readonly reason: unknown) {
     super('rolled back');
@@ -44,10 +66,10 @@ export function bookingRepository(db: Db) {
     returnGa,
 
     /**
-     * Replaces the buyer's active hold on the session with a new one, all or nothing: releases the
-     * old hold, inserts the new one, takes every requested seat with one conditional UPDATE and the
-     * GA places with conditional decrements. Throws RollbackWith (and changes nothing) if any seat
-     * or place is not free.
+     * Replaces the buyer's active hold on the session with a new one, all or nothing, in ONE round
+     * trip: the tk_create_hold function (migration 0006) releases the old hold, inserts the new one,
+     * takes every seat with one conditional UPDATE and the GA places with conditional decrements,
+     * and raises (undoing everything) if anything is not free. Throws RollbackWith the reason.
      */
     async createHold(input: {
       sessionId: string;
@@ -56,64 +78,42 @@ export function bookingRepository(db: Db) {
       gaItems: GaItem[];
       holdMinutes: number;
     }) {
-      return db.transaction(async (tx) => {
-        // A hold whose order is being paid is not replaced behind the buyer's back: its payment
-        // could land after another buyer took the seats. The buyer finishes or releases it first.
-        const paying = await queryRows<{ id: string; order_id: string }>(
-          tx as unknown as Db,
-          sql`select h.id, o.id as order_id from holds h join orders o on o.hold_id = h.id and o.status = 'pending'
-              where h.session_id = ${input.sessionId} and h.user_id = ${input.userId} and h.status = 'active'
-                and h.expires_at > now()
-              limit 1`,
+      try {
+        const [row] = await queryRows<{ hold_id: string; expires_at: Date | string; freed: string[] }>(
+          db,
+          sql`select hold_id, expires_at, freed from tk_create_hold(${input.sessionId}::uuid, ${input.userId}::uuid,
+                ${toPgArray(input.seatIds)}::text[], ${JSON.stringify(input.gaItems)}::jsonb, ${input.holdMinutes}::int)`,
         );
-        if (paying.length)
-          throw new RollbackWith({ kind: 'checkout', holdId: paying[0]!.id, orderId: paying[0]!.order_id });
-        const released = await queryRows<{ id: string; ga_items: GaItem[] }>(
-          tx as unknown as Db,
-          sql`update holds set status = 'released', ended_at = now()
-              where session_id = ${input.sessionId} and user_id = ${input.userId} and status = 'active'
-              returning id, ga_items`,
-        );
-        const freed: string[] = [];
-        for (const old of released) {
-          freed.push(...(await releaseHoldSeats(tx, input.sessionId, old.id)));
-          await returnGa(tx, input.sessionId, old.ga_items);
-        }
-        const [hold] = await tx
-          .insert(holds)
-          .values({
+        return {
+          hold: {
+            id: row!.hold_id,
             sessionId: input.sessionId,
             userId: input.userId,
+            status: 'active' as const,
             seatIds: input.seatIds,
             gaItems: input.gaItems,
-            expiresAt: sql`now() + make_interval(mins => ${input.holdMinutes})` as unknown as Date,
-          })
-          .returning();
-        if (input.seatIds.length) {
-          const taken = await queryRows<{ seat_id: string }>(
-            tx as unknown as Db,
-            sql`update seat_inventory
-                set status = 'held', hold_id = ${hold!.id}, hold_expires_at = ${hold!.expiresAt.toISOString()}::timestamptz, version = version + 1
-                where session_id = ${input.sessionId} and seat_id = any(${toPgArray(input.seatIds)}::text[])
-                  and (status = 'available' or (status = 'held' and hold_expires_at < now()))
-                returning seat_id`,
-          );
-          if (taken.length !== input.seatIds.length) {
-            const got = new Set(taken.map((t) => t.seat_id));
-            throw new RollbackWith({ kind: 'seats', seatIds: input.seatIds.filter((s) => !got.has(s)) });
-          }
+            expiresAt: new Date(row!.expires_at),
+            createdAt: new Date(),
+            endedAt: null,
+          } satisfies HoldRow,
+          freed: parsePgArray(row!.freed),
+        };
+      } catch (err) {
+        const pgErr = pgErrorOf(err);
+        if (pgErr?.code === 'TK001') {
+          const [holdId, orderId] = String(pgErr.detail ?? '').split(' ');
+          throw new RollbackWith({ kind: 'checkout', holdId, orderId });
         }
-        for (const item of input.gaItems) {
-          const rows = await queryRows<{ remaining: number }>(
-            tx as unknown as Db,
-            sql`update ga_inventory set remaining = remaining - ${item.quantity}, updated_at = now()
-                where session_id = ${input.sessionId} and area_id = ${item.areaId} and remaining >= ${item.quantity}
-                returning remaining`,
-          );
-          if (!rows.length) throw new RollbackWith({ kind: 'ga', item });
-        }
-        return { hold: hold!, freed };
-      });
+        if (pgErr?.code === 'TK002')
+          throw new RollbackWith({
+            kind: 'seats',
+            seatIds: String(pgErr.detail ?? '')
+              .split(',')
+              .filter(Boolean),
+          });
+        if (pgErr?.code === 'TK003') throw new RollbackWith({ kind: 'ga', areaId: pgErr.detail });
+        throw err;
+      }
     },
 
     async findHold(id: string) {

@@ -38,8 +38,23 @@ export function bookingService(deps: {
   });
   const snapshots: ResponseCache = responseCache({ ttlMs: 1_000, maxEntries: 500 });
 
+  // Session settings change rarely (admin edits); a second-old copy spares every hold a query.
+  const sessionRows = new Map<
+    string,
+    { at: number; row: Promise<Awaited<ReturnType<SessionsService['findRow']>>> }
+  >();
+  function cachedSession(sessionId: string) {
+    const hit = sessionRows.get(sessionId);
+    if (hit && Date.now() - hit.at < 1_000) return hit.row;
+    if (sessionRows.size > 1_000) sessionRows.clear();
+    const row = deps.sessions.findRow(sessionId);
+    sessionRows.set(sessionId, { at: Date.now(), row });
+    row.catch(() => sessionRows.delete(sessionId));
+    return row;
+  }
+
   async function bookableSession(sessionId: string) {
-    const session = await deps.sessions.findRow(sessionId);
+    const session = await cachedSession(sessionId);
     if (!session || session.status !== 'published') throw new NotFound('Session');
     const now = new Date();
     if (now < session.salesOpenAt)
