@@ -9,7 +9,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['apps/**/src/**/*.test.ts', 'packages/**/src/**/*.test.ts', 'packages/**/test/**/*.test.ts'],
+          include: [
+            'apps/**/src/**/*.test.ts',
+            'packages/**/src/**/*.test.ts',
+            'packages/**/test/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },
       },
