@@ -3,6 +3,7 @@ import { type CSSProperties, useCallback, useEffect, useId, useLayoutEffect, use
 import { drawPlan } from './draw.ts';
 import { PlanLegend } from './PlanLegend.tsx';
 import { preparePlan } from './prepare.ts';
+import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { type CameraControl, usePanZoom } from './usePanZoom.ts';
 import { useSvgUrl } from './useSvgUrl.ts';
 import { fitViewport, type Size, type Viewport, zoomAt, zoomLimits } from './viewport.ts';
@@ -16,6 +17,9 @@ type Props = {
   height?: string;
   legend?: boolean;
 };
+
+/** Height of the zoom buttons' bar at the bottom of the map. */
+const CONTROLS_PX = 44;
 
 type Camera = { v: Viewport | null; fit: Viewport | null; size: Size; moved: boolean; frame: number };
 
@@ -80,7 +84,8 @@ export function PlanCanvas({ plan, label, height, legend = true }: Props) {
   const refit = useCallback(() => {
     const c = camera.current;
     if (c.size.width === 0) return;
-    c.fit = fitViewport(preparedRef.current.bounds, c.size);
+    // Fit above the zoom buttons, so they never cover seats at the start.
+    c.fit = fitViewport(preparedRef.current.bounds, { ...c.size, height: c.size.height - CONTROLS_PX });
     if (!c.moved || !c.v) c.v = c.fit;
     schedule();
   }, [schedule]);
@@ -102,6 +107,7 @@ export function PlanCanvas({ plan, label, height, legend = true }: Props) {
     [schedule],
   );
   usePanZoom(stage, control);
+  useDevicePixelRatio(schedule);
 
   useEffect(() => {
     const el = stage.current;
@@ -127,6 +133,12 @@ export function PlanCanvas({ plan, label, height, legend = true }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the image appears
   useEffect(schedule, [backgroundUrl, schedule]);
 
+  // The map is as tall as the plan needs at full width, up to `height`: no empty bands on a phone.
+  const figureStyle = {
+    '--plan-aspect': `${plan.width} / ${plan.height}`,
+    ...(height ? { '--plan-height': height } : {}),
+  } as CSSProperties;
+
   const zoomBy = (factor: number) => {
     const { size } = camera.current;
     control.update((v) => zoomAt(v, factor, size.width / 2, size.height / 2, control.limits()));
@@ -137,10 +149,7 @@ export function PlanCanvas({ plan, label, height, legend = true }: Props) {
   };
 
   return (
-    <figure
-      className="plan-canvas"
-      style={height ? ({ '--plan-height': height } as CSSProperties) : undefined}
-    >
+    <figure className="plan-canvas" style={figureStyle}>
       <div
         ref={stage}
         className="plan-stage"

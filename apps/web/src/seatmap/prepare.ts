@@ -7,6 +7,9 @@ export type SeatLayer = { key: string; color: string; xy: Float32Array };
 /** A row label anchored at an end seat; (dx, dy) is the unit direction away from the row. */
 export type RowLabel = { label: string; x: number; y: number; dx: number; dy: number };
 
+/** A section's name at the middle of its outline (or of its seats), with the size it has to fit in. */
+export type SectionLabel = { text: string; x: number; y: number; width: number; height: number };
+
 export type LegendEntry = { key: string; label: string; color: string; seats: number; standing: number };
 
 /**
@@ -23,6 +26,7 @@ export type PreparedPlan = {
   seatColors: Uint16Array;
   accessibleXY: Float32Array;
   rowLabels: RowLabel[];
+  sectionLabels: SectionLabel[];
   seatRadius: number;
   /** Typical distance between neighbouring rows, for deciding when row labels are legible. */
   rowPitch: number;
@@ -140,6 +144,7 @@ export function preparePlan(plan: Plan): PreparedPlan {
     seatColors,
     accessibleXY,
     rowLabels,
+    sectionLabels: sectionLabels(plan),
     seatRadius: pitch * 0.4,
     rowPitch: median(
       rowGaps.filter((g) => g > 0),
@@ -150,6 +155,49 @@ export function preparePlan(plan: Plan): PreparedPlan {
     accessibleSeats,
     capacity: seatCount + plan.gaAreas.reduce((sum, g) => sum + g.capacity, 0),
   };
+}
+
+/**
+ * One name per section for the overview. Short ids such as "101" read better than "Section 101" at
+ * that size, so they are used when every section has one; otherwise the labels.
+ */
+function sectionLabels(plan: Plan): SectionLabel[] {
+  if (plan.sections.length < 2) return [];
+  const short = plan.sections.every((s) => s.id.length <= 6);
+  return plan.sections.map((s) => sectionLabel(s, short));
+}
+
+/** Area-weighted centroid of a polygon (a wedge's middle, not its bounding box's), or null if flat. */
+function centroid(polygon: [number, number][]): { x: number; y: number } | null {
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  polygon.forEach(([x0, y0], i) => {
+    const [x1, y1] = polygon[(i + 1) % polygon.length]!;
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  });
+  return Math.abs(area) < 1e-9 ? null : { x: cx / (3 * area), y: cy / (3 * area) };
+}
+
+function sectionLabel(section: Plan['sections'][number], short: boolean): SectionLabel {
+  const points: [number, number][] =
+    section.polygon ?? section.rows.flatMap((r) => r.seats.map((seat): [number, number] => [seat.x, seat.y]));
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  if (points.length === 0) [minX, minY, maxX, maxY] = [0, 0, 0, 0];
+  const middle = (section.polygon && centroid(section.polygon)) || {
+    x: (minX + maxX) / 2,
+    y: (minY + maxY) / 2,
+  };
+  return { text: short ? section.id : section.label, ...middle, width: maxX - minX, height: maxY - minY };
 }
 
 /** A row's label at both ends of the row, pointing outwards along the row (rows may be angled). */

@@ -82,7 +82,9 @@ export function EventForm({
   return (
     <>
       <form ref={form} className="admin-form" onSubmit={submit} noValidate>
-        <div aria-live="polite">{formError ? <ErrorAlert>{formError}</ErrorAlert> : null}</div>
+        <div className="form-status" aria-live="polite">
+          {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+        </div>
         <div className="form-grid">
           <div className="span-2">
             <Field

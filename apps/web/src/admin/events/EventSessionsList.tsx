@@ -24,7 +24,9 @@ export function EventSessionsList({
             <th scope="col" className="wide-only">
               Venue
             </th>
-            <th scope="col">Status</th>
+            <th scope="col" className="wide-only">
+              Status
+            </th>
             <th scope="col" className="num">
               Places
             </th>
@@ -38,21 +40,26 @@ export function EventSessionsList({
             const venue = venues?.find((v) => v.id === s.venueId);
             const layout = venue?.layouts.find((l) => l.id === s.layoutId);
             const tz = venue?.timezone ?? 'UTC';
+            // A draft has no seat inventory yet (capacity 0): show what its layout will sell.
+            const places = s.status === 'draft' ? (layout?.capacity ?? s.capacity) : s.capacity;
             const cheapest = [...s.prices].sort((a, b) => a.amountCents - b.amountCents)[0];
             return (
               <tr key={s.id}>
                 <td className="primary-cell">
                   <Link to={`/admin/events/${eventId}/sessions/${s.id}`}>{formatInZone(s.startsAt, tz)}</Link>
                   <span className="muted">{venue ? `${venue.name}, ${venue.city}` : 'Venue'}</span>
+                  <span className="narrow-only">
+                    <StatusBadge status={s.status} />
+                  </span>
                 </td>
                 <td className="wide-only">
                   {layout ? layout.name : 'Earlier layout version'}
                   <span className="muted cell-note">{tz}</span>
                 </td>
-                <td>
+                <td className="wide-only">
                   <StatusBadge status={s.status} />
                 </td>
-                <td className="num">{s.capacity.toLocaleString()}</td>
+                <td className="num">{places.toLocaleString()}</td>
                 <td className="wide-only">
                   {cheapest ? (
                     `From ${formatMoney(cheapest)} · ${s.prices.length} ${s.prices.length === 1 ? 'category' : 'categories'}`

@@ -27,7 +27,9 @@ export function EventsTable({
             <th scope="col" className="wide-only">
               Type
             </th>
-            <th scope="col">Status</th>
+            <th scope="col" className="wide-only">
+              Status
+            </th>
             <th scope="col" className="num">
               Sessions
             </th>
@@ -42,9 +44,12 @@ export function EventsTable({
               <td className="primary-cell">
                 <Link to={`/admin/events/${e.id}${linkSuffix}`}>{e.title}</Link>
                 {e.tags.length > 0 ? <span className="muted">{e.tags.join(' · ')}</span> : null}
+                <span className="narrow-only">
+                  <StatusBadge status={e.status} />
+                </span>
               </td>
               <td className="wide-only">{typeLabel(e.typeKey)}</td>
-              <td>
+              <td className="wide-only">
                 <StatusBadge status={e.status} />
               </td>
               <td className="num">{e.sessionCount}</td>

@@ -109,9 +109,10 @@ export function ProceduralLayoutForm({
               label="Row labels"
               value={values.labelScheme}
               onChange={(e) => set('labelScheme', e.target.value as ProceduralValues['labelScheme'])}
+              hint={letters ? 'A … Z, then AA, AB' : '1, 2, 3 …'}
             >
-              <option value="letters">Letters: A, B … Z, AA</option>
-              <option value="numbers">Numbers: 1, 2, 3</option>
+              <option value="letters">Letters</option>
+              <option value="numbers">Numbers</option>
             </SelectField>
             <Field
               label={letters ? 'Skipped letters' : 'Skipped numbers'}
@@ -129,9 +130,10 @@ export function ProceduralLayoutForm({
               label="Seat numbering"
               value={values.numbering}
               onChange={(e) => set('numbering', e.target.value as ProceduralValues['numbering'])}
+              hint="As seen from the seats, facing the screen."
             >
-              <option value="left-to-right">Left to right (facing the screen)</option>
-              <option value="right-to-left">Right to left (facing the screen)</option>
+              <option value="left-to-right">Left to right</option>
+              <option value="right-to-left">Right to left</option>
             </SelectField>
           </div>
         </fieldset>

@@ -43,7 +43,7 @@ export function RepeatingRows<T extends Record<string, string>>({
       <legend>{legend}</legend>
       {hint ? <p className="fieldset-hint">{hint}</p> : null}
       {rows.length > 0 ? (
-        <div className="repeating-rows">
+        <div className={columns.length > 3 ? 'repeating-rows is-wide' : 'repeating-rows'}>
           <div className="repeating-head" aria-hidden="true" style={grid}>
             {columns.map((c) => (
               <span key={c.field}>{c.label}</span>

@@ -31,15 +31,21 @@ export function PriceEditor({
   const setPrices = useSetPrices(sessionId);
   const currencies = useId();
   const initialCurrency = prices[0]?.currency ?? 'EUR';
-  const initialAmounts = Object.fromEntries(prices.map((p) => [p.categoryKey, centsToUnits(p.amountCents)]));
+  const savedCents = new Map(prices.map((p) => [p.categoryKey, p.amountCents]));
   const [currency, setCurrency] = useState(initialCurrency);
-  const [amounts, setAmounts] = useState<Record<string, string>>(initialAmounts);
+  const [amounts, setAmounts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(prices.map((p) => [p.categoryKey, centsToUnits(p.amountCents)])),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
 
+  // Compared as cents, so "12" and the saved "12.00" are the same price.
   const dirty =
     currency.trim().toUpperCase() !== initialCurrency ||
-    categories.some((c) => (amounts[c.key] ?? '') !== (initialAmounts[c.key] ?? ''));
+    categories.some((c) => {
+      const text = (amounts[c.key] ?? '').trim();
+      return (text === '' ? undefined : unitsToCents(text)) !== savedCents.get(c.key);
+    });
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   const submit = (e: FormEvent) => {
@@ -67,7 +73,7 @@ export function PriceEditor({
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-label="Prices">
-      <div className="price-currency">
+      <div className="admin-price-currency">
         <Field
           label="Currency"
           name="currency"
@@ -86,20 +92,20 @@ export function PriceEditor({
           ))}
         </datalist>
       </div>
-      <ul className="price-list">
+      <ul className="admin-price-list">
         {categories.map((c) => {
           const error =
             errors[c.key] ?? (missing.includes(c.key) ? 'Needs a price before publishing' : undefined);
           return (
-            <li key={c.key} className="price-row">
+            <li key={c.key} className="admin-price-row">
               <span className="plan-swatch" style={{ background: c.color }} aria-hidden="true" />
-              <span className="price-category">
+              <span className="admin-price-category">
                 <strong>{c.label}</strong>
                 <span className="muted">
                   {c.places.toLocaleString()} places · <span className="key">{c.key}</span>
                 </span>
               </span>
-              <div className="price-input">
+              <div className="admin-price-input">
                 <Field
                   label={`Price for ${c.label}`}
                   name={`price-${c.key}`}
@@ -114,7 +120,7 @@ export function PriceEditor({
           );
         })}
       </ul>
-      <div aria-live="polite">
+      <div className="form-status" aria-live="polite">
         {errors.form ? <ErrorAlert>{errors.form}</ErrorAlert> : null}
         {setPrices.isError ? <ErrorAlert>{describeError(setPrices.error)}</ErrorAlert> : null}
       </div>

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
 
 /**
  * Publish (checks every category has a price, then puts the seats on sale) and cancel. A publish
- * refused with PRICES_MISSING reports through `onPricesMissing`, so the price editor can mark them.
+ * refused with PRICES_MISSING reports through `onPricesMissing`, so the page can name the categories
+ * (the problem only says so in its detail text) and the price editor can mark them.
  */
 export function SessionActions({
   session,
@@ -34,7 +35,7 @@ export function SessionActions({
       onSuccess: () => onPublishError(null),
       onError: (err) => {
         if (isApiError(err) && err.code === 'PRICES_MISSING') onPricesMissing();
-        onPublishError(describeError(err));
+        else onPublishError(describeError(err));
       },
     });
   };

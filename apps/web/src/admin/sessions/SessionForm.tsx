@@ -79,7 +79,9 @@ export function SessionForm({
 
   return (
     <form ref={form} className="admin-form" onSubmit={submit} noValidate>
-      <div aria-live="polite">{formError ? <ErrorAlert>{formError}</ErrorAlert> : null}</div>
+      <div className="form-status" aria-live="polite">
+        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+      </div>
       <fieldset className="admin-fieldset">
         <legend>Where</legend>
         <div className="form-grid">

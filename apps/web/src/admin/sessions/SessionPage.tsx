@@ -64,6 +64,8 @@ export function SessionPage() {
   const tz = venue?.timezone ?? 'UTC';
   const title = event.data?.title ?? 'Event';
   const priced = new Set(s.prices.map((p) => p.categoryKey));
+  // A draft has no seat inventory yet (capacity 0): its layout says how many places it will sell.
+  const places = s.status === 'draft' ? (layout.data?.capacity ?? s.capacity) : s.capacity;
 
   return (
     <>
@@ -75,7 +77,7 @@ export function SessionPage() {
         badges={
           <>
             <StatusBadge status={s.status} />
-            <span className="badge badge-accent">{s.capacity.toLocaleString()} places</span>
+            <span className="badge badge-accent">{places.toLocaleString()} places</span>
             {venue ? <span className="badge">{venue.name}</span> : null}
           </>
         }
@@ -83,7 +85,11 @@ export function SessionPage() {
           <SessionActions
             session={s}
             pricesDirty={pricesDirty}
-            onPricesMissing={() => setMissing(categories.filter((c) => !priced.has(c.key)).map((c) => c.key))}
+            onPricesMissing={() => {
+              const keys = categories.filter((c) => !priced.has(c.key)).map((c) => c.key);
+              setMissing(keys);
+              setPublishError('Set a price for every seating category before publishing.');
+            }}
             onPublishError={setPublishError}
           />
         }

@@ -48,7 +48,9 @@ export function ConfirmDialog({
     >
       <div className="stack">
         {children}
-        <div aria-live="polite">{error ? <ErrorAlert>{error}</ErrorAlert> : null}</div>
+        <div className="form-status" aria-live="polite">
+          {error ? <ErrorAlert>{error}</ErrorAlert> : null}
+        </div>
       </div>
     </Dialog>
   );

@@ -58,7 +58,9 @@ export function VenueForm({
 
   return (
     <form ref={form} className="admin-form" onSubmit={submit} noValidate>
-      <div aria-live="polite">{formError ? <ErrorAlert>{formError}</ErrorAlert> : null}</div>
+      <div className="form-status" aria-live="polite">
+        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+      </div>
       <div className="form-grid">
         <Field
           label="Name"
