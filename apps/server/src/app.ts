@@ -34,6 +34,7 @@ import { testpayRoutes } from './modules/payments/testpay/routes.ts';
 import { sessionAdminRoutes } from './modules/sessions/admin-routes.ts';
 import { sessionsRepository } from './modules/sessions/repository.ts';
 import { sessionsService } from './modules/sessions/service.ts';
+import { uploadRoutes } from './modules/uploads/routes.ts';
 import { venuesRepository } from './modules/venues/repository.ts';
 import { venueAdminRoutes } from './modules/venues/routes.ts';
 import { venuesService } from './modules/venues/service.ts';
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogRoutes(app, services);
   bookingRoutes(app, services);
   orderRoutes(app, services);
+  uploadRoutes(app, { dataDir: config.dataDir });
   testpayRoutes(app, { gateway: services.testpay });
   services.setWebhookTransport(async (payload, headers) => {
     const res = await app.inject({ method: 'POST', url: '/api/payments/webhook', headers, payload });

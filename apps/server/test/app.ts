@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createMemoryCoordinator } from '../src/coord/memory.ts';
@@ -12,6 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
     SERVE_WEB: 'false',
     SEED_DEMO: 'false',
     APP_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tk-test-data-')),
     ...overrides,
   });
 }

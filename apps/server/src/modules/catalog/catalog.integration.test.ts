@@ -183,6 +183,7 @@ describe.each(backends)('catalog on $name', (backend) => {
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('PRICES_MISSING');
     expect(early.json().detail).toContain('premium');
+    expect(early.json().missing).toEqual(['premium']);
 
     await admin.put(`/api/admin/sessions/${sessionId}/prices`, {
       prices: [
@@ -261,6 +262,58 @@ describe.each(backends)('catalog on $name', (backend) => {
     expect((await ctx.app.inject({ url: '/api/events?from=yesterday' })).statusCode).toBe(400);
     expect((await ctx.app.inject({ url: '/api/events?bogus=1' })).statusCode).toBe(400);
     expect((await ctx.app.inject({ url: '/api/events/not-a-uuid' })).statusCode).toBe(400);
+  });
+
+  it('previews an SVG before its sections are mapped, listing what needs a category', async () => {
+    const res = await admin.post('/api/admin/layouts/preview', {
+      kind: 'svg',
+      name: 'Arena',
+      svg: SMALL_SVG,
+      categories: [{ key: 'north', label: 'North', color: '#0072b2' }],
+      sectionCategories: { north: 'north' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().sectionsWithoutCategory).toEqual([
+      { sectionId: 'south', label: 'South stand', seats: 3 },
+    ]);
+  });
+
+  it('stores uploaded event images by content and refuses SVG and non-images', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/admin/uploads',
+      headers: { cookie: admin.cookie, 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(up.statusCode).toBe(201);
+    const img = await ctx.app.inject({ url: up.json().url });
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    const svg = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/admin/uploads',
+      headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
+    expect(svg.statusCode).toBe(415);
+    const asUser = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/admin/uploads',
+      headers: { cookie: user.cookie, 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(asUser.statusCode).toBe(403);
+    expect((await ctx.app.inject({ url: '/uploads/../../etc/passwd' })).statusCode).toBe(404);
+    const ev = await admin.post('/api/admin/events', {
+      title: 'With image',
+      typeKey: 'concert',
+      imageUrl: up.json().url,
+    });
+    expect(ev.statusCode).toBe(201);
   });
 
   it('manages event types: add, rename, retire', async () => {

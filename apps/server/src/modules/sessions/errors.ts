@@ -23,6 +23,10 @@ export class PricesMissing extends Conflict {
       'PRICES_MISSING',
       `Set a price for every seating category before publishing: missing ${keys.join(', ')}.`,
     );
+    Object.assign(this.extra, {
+      missing: keys,
+      errors: keys.map((k) => ({ path: `prices.${k}`, message: `No price for category ${k}` })),
+    });
   }
 }
 

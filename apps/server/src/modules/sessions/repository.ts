@@ -4,10 +4,7 @@ import { gaInventory, prices, seatInventory, sessions } from '../../db/schema/in
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type PriceRow = typeof prices.$inferSelect;
-type SessionValues = Omit<
-  typeof sessions.$inferInsert,
-  'id' | 'status' | 'capacity' | 'publishedAt' | 'createdAt'
->;
+type SessionValues = Omit<typeof sessions.$inferInsert, 'id' | 'status' | 'publishedAt' | 'createdAt'>;
 
 export type InventorySeed = {
   seats: { seatId: string; category: string; sectionId: string }[];

@@ -100,6 +100,8 @@ export function sessionsService(deps: {
         eventId,
         venueId: input.venueId,
         layoutId: input.layoutId,
+        // The layout's capacity until publishing counts the real inventory.
+        capacity: layout.capacity,
         ...times,
         holdMinutes: input.holdMinutes,
         maxTicketsPerOrder: input.maxTicketsPerOrder,

@@ -83,6 +83,9 @@ export function venueAdminRoutes(app: FastifyInstance, deps: { venues: VenuesSer
             capacity: z.number(),
             categories: z.array(z.object({ key: z.string(), label: z.string(), color: z.string() })),
             warnings: z.array(z.string()),
+            sectionsWithoutCategory: z
+              .array(z.object({ sectionId: z.string(), label: z.string(), seats: z.number() }))
+              .describe('Sections whose seats still need a category; map them, then save'),
           }),
           ...problemResponses(400, 413),
         },

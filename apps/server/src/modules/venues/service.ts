@@ -64,12 +64,13 @@ export function venuesService(deps: { repo: VenuesRepository; onCatalogChange: (
 
     /** Validates and expands the layout without storing it: the admin's live preview. */
     preview(input: LayoutCreate) {
-      const built = buildLayoutPlan(input);
+      const built = buildLayoutPlan(input, { preview: true });
       return {
         plan: built.plan,
         capacity: built.capacity,
         categories: built.categories,
         warnings: built.warnings,
+        sectionsWithoutCategory: built.sectionsWithoutCategory ?? [],
       };
     },
 
