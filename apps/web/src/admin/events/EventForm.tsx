@@ -1,6 +1,7 @@
 import { type AdminEvent, EventCreate } from '@ticketing/contracts';
-import { type FormEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { useEventTypes } from '../../api/admin/useEventTypes.ts';
+import { useUploadImage } from '../../api/admin/useUploadImage.ts';
 import { describeError, type FieldErrors, isApiError } from '../../api/client.ts';
 import { validateWith } from '../../auth/fieldErrors.ts';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
@@ -52,7 +53,21 @@ export function EventForm({
     setValues((v) => ({ ...v, [field]: e.target.value }));
   const tags = parseTags(values.tags);
   const selectable = (types.data ?? []).filter((t) => !t.retired || t.key === event?.typeKey);
-  const image = /^https?:\/\/\S+$/.test(values.imageUrl.trim()) ? values.imageUrl.trim() : null;
+  const image = /^(https?:\/\/\S+|\/uploads\/\S+)$/.test(values.imageUrl.trim())
+    ? values.imageUrl.trim()
+    : null;
+  const upload = useUploadImage();
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    upload.mutate(file, {
+      onSuccess: (url) => {
+        setValues((v) => ({ ...v, imageUrl: url }));
+        setErrors((x) => ({ ...x, imageUrl: undefined }));
+      },
+      onError: (err) => setErrors((x) => ({ ...x, imageUrl: err.message })),
+    });
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -151,14 +166,24 @@ export function EventForm({
             <Field
               label="Image URL"
               name="imageUrl"
-              type="url"
               inputMode="url"
-              placeholder="https://…"
+              placeholder="https://… or upload below"
               value={values.imageUrl}
               onChange={set('imageUrl')}
               error={errors.imageUrl}
-              hint="An http(s) address of a wide image (16:9 works best)."
+              hint="An http(s) address or an uploaded image; wide images (16:9) work best."
             />
+            <label className="image-upload">
+              <span>
+                {upload.isPending ? 'Uploading…' : 'Upload an image (PNG, JPEG or WebP, up to 5 MB)'}
+              </span>
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                onChange={onFile}
+                disabled={upload.isPending}
+              />
+            </label>
             {image ? <img className="image-preview" src={image} alt="" /> : null}
           </div>
         </div>
