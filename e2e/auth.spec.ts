@@ -24,7 +24,9 @@ describe('accounts in a real browser', () => {
     await page.getByText('Grace Hopper').first().waitFor();
     await page.screenshot({ path: shotPath('auth-signed-up') });
 
-    const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as { user: { email: string } };
+    const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as {
+      user: { email: string };
+    };
     expect(me.user.email).toBe('grace@example.com');
 
     await page.goto(`${server.url}/account`);
