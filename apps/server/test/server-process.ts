@@ -18,20 +18,27 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (apps/server/src/main.ts) as its own process, the way production runs it,
- * and waits until /api/health answers. Used by the browser tests and the cross-process race tests.
+ * Starts a Node script of this repository (run through tsx) as its own process and waits until
+ * `readyPath` answers 2xx on the port it was given in PORT.
  */
-export async function startServerProcess(
-  env: Record<string, string>,
-  timeoutMs = 90_000,
-): Promise<ServerProcess> {
+export async function startNodeProcess(opts: {
+  script: string;
+  env: Record<string, string>;
+  readyPath: string;
+  nodeArgs?: string[];
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...opts.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (d) => {
     out += d;
   });
@@ -39,17 +46,18 @@ export async function startServerProcess(
     out += d;
   });
   const url = `http://127.0.0.1:${port}`;
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null) throw new Error(`process exited early (${child.exitCode}):\n${out}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(url + opts.readyPath)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${out}`);
+      throw new Error(`${opts.script} did not answer ${opts.readyPath} in ${timeoutMs} ms:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -64,4 +72,16 @@ export async function startServerProcess(
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * Starts the real server (apps/server/src/main.ts) as its own process, the way production runs it,
+ * and waits until /api/health answers. Used by the browser tests, the cross-process race test and
+ * the benchmarks.
+ */
+export function startServerProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  return startNodeProcess({ script: 'apps/server/src/main.ts', env, readyPath: '/api/health', nodeArgs });
 }
