@@ -139,10 +139,32 @@ export async function bookingBench() {
       );
       return r.rowCount === 2;
     });
-    await pool.query(
-      `update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null where session_id = $1`,
-      [sessionId],
-    );
+    const reset = () =>
+      pool.query(
+        `update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null where session_id = $1`,
+        [sessionId],
+      );
+    await reset();
+
+    // The whole hold (release the buyer's previous hold, insert the hold, take the seats) straight
+    // through pg: what the HTTP path costs the database, without HTTP.
+    const userIds = (
+      await pool.query<{ id: string }>('select id from users order by created_at limit $1', [CLIENTS])
+    ).rows.map((r) => r.id);
+    const fn = await closedLoop(CLIENTS, SECONDS, async (w) => {
+      try {
+        await pool.query(`select * from tk_create_hold($1::uuid, $2::uuid, $3::text[], '[]'::jsonb, 10)`, [
+          sessionId,
+          userIds[w],
+          randomSeats(seatIds, 2),
+        ]);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    await pool.query(`update holds set status = 'released' where status = 'active'`);
+    await reset();
     await pool.end();
 
     // Holds over HTTP: each buyer holds 2 random seats, replacing their previous hold each time.
@@ -195,6 +217,7 @@ export async function bookingBench() {
       '| scenario | per s | vs direct UPDATE | p50 ms | p90 ms | p99 ms | max ms | not taken / failed |',
       '|---|---|---|---|---|---|---|---|',
       `| conditional UPDATE straight through pg (baseline) | ${direct.perSecond} | 100% | ${direct.p50} | ${direct.p90} | ${direct.p99} | ${direct.max} | ${direct.failures} |`,
+      `| whole hold (tk_create_hold) straight through pg | ${fn.perSecond} | ${Math.round((fn.perSecond / direct.perSecond) * 100)}% | ${fn.p50} | ${fn.p90} | ${fn.p99} | ${fn.max} | ${fn.failures} |`,
       `| POST /api/sessions/:id/holds over HTTP | ${http.perSecond} | ${ratio}% | ${http.p50} | ${http.p90} | ${http.p99} | ${http.max} | ${http.failures} |`,
       `| hold → order → pay → tickets issued (whole flow) | ${flow.perSecond} | — | ${flow.p50} | ${flow.p90} | ${flow.p99} | ${flow.max} | ${flow.failures} |`,
     );
