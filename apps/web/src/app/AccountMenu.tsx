@@ -2,7 +2,7 @@ import type { User } from '@ticketing/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/useLogout.ts';
-import { ChevronDownIcon, LogOutIcon, ShieldIcon, TicketIcon, UserIcon } from '../ui/icons.tsx';
+import { ChevronDownIcon, LogOutIcon, ReceiptIcon, ShieldIcon, TicketIcon, UserIcon } from '../ui/icons.tsx';
 
 export function initials(name: string) {
   const parts = name.trim().split(/\s+/);
@@ -72,6 +72,11 @@ export function AccountMenu({ user }: { user: User }) {
             <li>
               <Link to="/tickets">
                 <TicketIcon size={18} /> My tickets
+              </Link>
+            </li>
+            <li>
+              <Link to="/orders">
+                <ReceiptIcon size={18} /> My orders
               </Link>
             </li>
             {user.role === 'admin' ? (

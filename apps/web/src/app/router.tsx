@@ -6,6 +6,7 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 import { SignupPage } from '../auth/SignupPage.tsx';
 import { eventRoutes } from '../events/routes.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { orderRoutes } from '../orders/routes.tsx';
 import { MyTicketsPage } from '../tickets/MyTicketsPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAdmin, RequireUser } from './guards.tsx';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
           ...eventRoutes,
           { path: 'signup', Component: SignupPage },
           { path: 'login', Component: LoginPage },
+          ...orderRoutes,
           {
             Component: RequireUser,
             children: [

@@ -1,26 +1,26 @@
 import type { SessionDetail } from '@ticketing/contracts';
 import type { CSSProperties } from 'react';
 import { Link, useParams } from 'react-router';
+import { useSeatmap } from '../api/booking/useSeatmap.ts';
 import { describeError, isApiError } from '../api/client.ts';
 import { useEventTypes } from '../api/useEventTypes.ts';
 import { useSession } from '../api/useSession.ts';
+import { SeatSelection } from '../booking/SeatSelection.tsx';
 import { ErrorAlert, PageLoading } from '../ui/Feedback.tsx';
-import { ArrowRightIcon, ClockIcon, PinIcon, SeatsIcon } from '../ui/icons.tsx';
-import { badgeClass, salesLabel, seatsLeft } from './availability.ts';
-import { AvailabilityBar, CategoryPrices } from './CategoryPrices.tsx';
+import { ClockIcon, PinIcon } from '../ui/icons.tsx';
+import { badgeClass, salesLabel } from './availability.ts';
 import { EventUnavailable } from './EventUnavailable.tsx';
 import { iconForType, tintForType } from './eventTypes.tsx';
 import { formatDay, formatDayTime, formatTime, timeForViewer } from './venueTime.ts';
 import './event.css';
 import './session.css';
 
-/**
- * One session: when, where, prices and what is left. The seat map replaces the placeholder panel
- * with the booking issue.
- */
+/** One session: when, where, prices and what is left, and the live seat map to book on. */
 export function SessionPage() {
   const { id = '' } = useParams();
   const session = useSession(id);
+  // Start the plan download now, beside the session's, rather than after it (same query below).
+  useSeatmap(id);
 
   if (session.isError && (isApiError(session.error, 404) || isApiError(session.error, 400))) {
     return <EventUnavailable what="session" />;
@@ -65,6 +65,9 @@ function SessionView({ session }: { session: SessionDetail }) {
         <div className="session-header-copy">
           {typeLabel ? <p className="eyebrow">{typeLabel}</p> : null}
           <h1>{event.title}</h1>
+          <p>
+            <span className={badgeClass(sales.tone)}>{sales.label}</span>
+          </p>
           <p className="session-header-when">
             <ClockIcon size={18} />
             <span className="session-header-when-text">
@@ -82,59 +85,41 @@ function SessionView({ session }: { session: SessionDetail }) {
         </div>
       </header>
 
-      <div className="session-layout">
-        <section className="seat-panel" aria-labelledby="seat-panel-title">
-          <div className="seat-panel-icon">
-            <SeatsIcon size={28} />
-          </div>
-          <h2 id="seat-panel-title">Seat selection opens here</h2>
-          <p className="muted">
-            {session.layoutKind === 'svg'
-              ? `Pick your block and seats on the live map of ${venue.name}, or let us find the best seats together.`
-              : `Pick your seats on the live seating plan of ${venue.name}, or let us find the best seats together.`}{' '}
-            Seats stay held for you while you pay.
-          </p>
-          <span className={badgeClass(sales.tone)}>{sales.label}</span>
-          <Link className="btn" to={`/events/${event.id}`}>
-            All dates <ArrowRightIcon size={16} />
-          </Link>
-        </section>
-
-        <aside className="card session-prices" aria-labelledby="prices-title">
-          <h2 id="prices-title">Prices and availability</h2>
-          <CategoryPrices categories={session.categories} detailed />
-          <div className="session-total">
-            <AvailabilityBar available={session.available} capacity={session.capacity} />
-            <span>{seatsLeft(session)} in total</span>
-          </div>
-          <dl className="details">
-            <div>
-              <dt>Sales</dt>
-              <dd>
-                {session.salesState === 'not-yet'
-                  ? `Open ${formatDayTime(session.salesOpenAt, tz)}`
-                  : session.salesState === 'closed'
-                    ? 'Closed'
-                    : `Until ${formatDayTime(session.salesCloseAt, tz)}`}
-              </dd>
-            </div>
-            <div>
-              <dt>Per order</dt>
-              <dd>Up to {session.maxTicketsPerOrder} tickets</dd>
-            </div>
-            {session.queueMode !== 'off' ? (
+      <SeatSelection
+        session={session}
+        aside={
+          <section className="card session-prices" aria-labelledby="prices-title">
+            {/* Prices and what is left per category are in the map's legend, live. */}
+            <h2 id="prices-title">About this date</h2>
+            <dl className="details">
               <div>
-                <dt>Waiting room</dt>
+                <dt>Sales</dt>
                 <dd>
-                  {session.queueMode === 'scheduled'
-                    ? 'Everyone queues fairly when sales open'
-                    : 'Opens automatically when demand is high'}
+                  {session.salesState === 'not-yet'
+                    ? `Open ${formatDayTime(session.salesOpenAt, tz)}`
+                    : session.salesState === 'closed'
+                      ? 'Closed'
+                      : `Until ${formatDayTime(session.salesCloseAt, tz)}`}
                 </dd>
               </div>
-            ) : null}
-          </dl>
-        </aside>
-      </div>
+              <div>
+                <dt>Per order</dt>
+                <dd>Up to {session.maxTicketsPerOrder} tickets</dd>
+              </div>
+              {session.queueMode !== 'off' ? (
+                <div>
+                  <dt>Waiting room</dt>
+                  <dd>
+                    {session.queueMode === 'scheduled'
+                      ? 'Everyone queues fairly when sales open'
+                      : 'Opens automatically when demand is high'}
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </section>
+        }
+      />
     </div>
   );
 }

@@ -1,11 +1,16 @@
 import { drawGaAreas, drawSections, drawStageHint } from './drawShapes.ts';
-import { drawRowLabels, drawSeatNumbers } from './drawText.ts';
+import {
+  drawRowLabels,
+  drawSeatNumbers,
+  drawSectionLabels,
+  SEAT_NUMBERS_FROM_RADIUS_PX,
+} from './drawText.ts';
 import type { PreparedPlan } from './prepare.ts';
 import { type Size, type Viewport, visibleBounds } from './viewport.ts';
 
 const TAU = Math.PI * 2;
 /** Below this on-screen radius a seat is drawn as a square: same look at that size, far cheaper than an arc. */
-const SQUARE_BELOW_PX = 2;
+const SQUARE_BELOW_PX = 1.25;
 /** Smallest on-screen half-width, so seats never vanish when the whole stadium is in view. */
 const MIN_HALF_PX = 0.6;
 
@@ -40,6 +45,7 @@ export function drawPlan(
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawRowLabels(ctx, p, v, size);
   drawSeatNumbers(ctx, p, v, size);
+  drawSectionLabels(ctx, p, v, size);
 }
 
 function drawSeats(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: Viewport, size: Size) {
@@ -66,7 +72,10 @@ function drawSeats(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: Viewport, 
   }
 }
 
-/** Wheelchair spaces: a dark ring and a white centre, once seats are big enough to show it. */
+/**
+ * Wheelchair spaces: a dark ring and a white centre once seats are big enough to show it; the centre
+ * gives way to the seat number when numbers are drawn.
+ */
 function drawAccessibleMarks(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: Viewport, size: Size) {
   const r = p.seatRadius;
   if (p.accessibleXY.length === 0 || r * v.k < 3) return;
@@ -86,6 +95,7 @@ function drawAccessibleMarks(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: 
   ctx.lineWidth = r * 0.24;
   ctx.strokeStyle = '#16141f';
   ctx.stroke(ring);
+  if (r * v.k >= SEAT_NUMBERS_FROM_RADIUS_PX) return;
   ctx.fillStyle = '#ffffff';
   ctx.fill(centre);
 }

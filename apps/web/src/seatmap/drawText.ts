@@ -4,7 +4,7 @@ import type { Size, Viewport } from './viewport.ts';
 /** Rows closer than this on screen would have overlapping labels, so none are drawn. */
 const ROW_LABELS_FROM_PX = 13;
 /** Seat numbers need a seat about this wide to be readable. */
-const SEAT_NUMBERS_FROM_RADIUS_PX = 8;
+export const SEAT_NUMBERS_FROM_RADIUS_PX = 8;
 
 /** Row labels beyond both ends of each row, in screen space (the context has the dpr-only transform). */
 export function drawRowLabels(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: Viewport, size: Size) {
@@ -19,6 +19,33 @@ export function drawRowLabels(ctx: CanvasRenderingContext2D, p: PreparedPlan, v:
     if (x < -40 || x > size.width + 40 || y < -10 || y > size.height + 10) continue;
     ctx.textAlign = row.dx < -0.4 ? 'right' : row.dx > 0.4 ? 'left' : 'center';
     ctx.fillText(row.label, x, y);
+  }
+}
+
+/**
+ * Section names over the seats while seats are too small to read: the overview of a stadium. A name
+ * is drawn only if it fits inside its section on screen and does not overlap one already drawn.
+ */
+export function drawSectionLabels(ctx: CanvasRenderingContext2D, p: PreparedPlan, v: Viewport, size: Size) {
+  if (p.sectionLabels.length === 0 || p.seatRadius * v.k >= SEAT_NUMBERS_FROM_RADIUS_PX) return;
+  ctx.font = '700 12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = 'rgb(255 255 255 / 0.9)';
+  ctx.fillStyle = '#16141f';
+  const drawn: { x: number; y: number; w: number }[] = [];
+  for (const s of p.sectionLabels) {
+    const x = s.x * v.k + v.tx;
+    const y = s.y * v.k + v.ty;
+    const w = ctx.measureText(s.text).width + 6;
+    if (w > s.width * v.k || s.height * v.k < 14) continue;
+    if (x < -w || x > size.width + w || y < -20 || y > size.height + 20) continue;
+    if (drawn.some((d) => Math.abs(d.x - x) < (d.w + w) / 2 && Math.abs(d.y - y) < 16)) continue;
+    drawn.push({ x, y, w });
+    ctx.strokeText(s.text, x, y);
+    ctx.fillText(s.text, x, y);
   }
 }
 

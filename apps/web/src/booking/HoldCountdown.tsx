@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { ClockIcon } from '../ui/icons.tsx';
+import { countdownPhase, formatCountdown, spokenCountdown } from './countdown.ts';
+import { useCountdown } from './useCountdown.ts';
+
+/**
+ * Time left on the hold, ticking each second; amber in the last minute. Screen readers hear it at
+ * the last minute (and can read the timer any time), not every second.
+ */
+export function HoldCountdown({ expiresAt, onExpired }: { expiresAt: string; onExpired: () => void }) {
+  const left = useCountdown(expiresAt) ?? 0;
+  const phase = countdownPhase(left);
+  const expiredRef = useRef(onExpired);
+  expiredRef.current = onExpired;
+
+  useEffect(() => {
+    if (phase === 'expired') expiredRef.current();
+  }, [phase]);
+
+  return (
+    <div className="hold-countdown" data-phase={phase}>
+      <ClockIcon size={20} />
+      <div>
+        <p className="hold-countdown-label">
+          {phase === 'warning' ? 'Less than a minute left' : 'Held for you'}
+        </p>
+        <p className="hold-countdown-time" role="timer" aria-label={`${spokenCountdown(left)} left`}>
+          {formatCountdown(left)}
+        </p>
+      </div>
+      <p className="visually-hidden" aria-live="assertive">
+        {phase === 'warning' ? 'Less than a minute left to pay for your seats.' : ''}
+      </p>
+    </div>
+  );
+}
