@@ -83,11 +83,16 @@ export function bookingRoutes(
       },
     },
     async (req, reply) => {
-      const map = await booking.seatmap(req.params.id);
-      const etag = `"layout-${map.layoutId}"`;
-      reply.header('etag', etag).header('cache-control', 'public, max-age=300');
-      if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
-      return map;
+      const map = await booking.seatmapResponse(req.params.id);
+      reply
+        .header('etag', map.etag)
+        .header('cache-control', 'public, max-age=300')
+        .header('vary', 'accept-encoding');
+      if (req.headers['if-none-match'] === map.etag) return reply.status(304).send(null);
+      reply.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')))
+        return reply.header('content-encoding', 'gzip').send(map.gzip as never);
+      return reply.send(map.json as never);
     },
   );
 

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Plan } from '@ticketing/seatmap';
 import { pickBestAvailable } from '@ticketing/seatmap';
 import { NotFound, ValidationFailed } from '../../lib/errors.ts';
@@ -36,6 +37,7 @@ export function bookingService(deps: {
     const layout = await deps.venues.findLayoutRow(layoutId);
     return layout ? (layout.plan as Plan) : null;
   });
+  const encodedPlans = new Map<string, Promise<{ etag: string; json: string; gzip: Buffer }>>();
   const snapshots: ResponseCache = responseCache({ ttlMs: 1_000, maxEntries: 500 });
 
   // Session settings change rarely (admin edits); a second-old copy spares every hold a query.
@@ -228,6 +230,25 @@ export function bookingService(deps: {
       for (const [sessionId, ids] of freedBySession)
         events.publish(sessionId, { s: STATUS_CODE.available, ids });
       return count;
+    },
+
+    /**
+     * The plan as sent to browsers, serialized and gzipped once per layout version (the stadium's
+     * 5.6 MB of JSON is ~0.5 MB gzipped, and building it per request cost ~100 ms).
+     */
+    async seatmapResponse(sessionId: string) {
+      const { layoutId } = await this.seatmap(sessionId);
+      let entry = encodedPlans.get(layoutId);
+      if (!entry) {
+        if (encodedPlans.size >= 20) encodedPlans.delete(encodedPlans.keys().next().value!);
+        entry = this.seatmap(sessionId).then((map) => {
+          const json = JSON.stringify(map);
+          return { etag: `"layout-${layoutId}"`, json, gzip: gzipSync(json, { level: 6 }) };
+        });
+        entry.catch(() => encodedPlans.delete(layoutId));
+        encodedPlans.set(layoutId, entry);
+      }
+      return entry;
     },
 
     /** The plan of a published session (immutable: cacheable for long). */
