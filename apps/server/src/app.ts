@@ -34,6 +34,7 @@ import { testpayRoutes } from './modules/payments/testpay/routes.ts';
 import { sessionAdminRoutes } from './modules/sessions/admin-routes.ts';
 import { sessionsRepository } from './modules/sessions/repository.ts';
 import { sessionsService } from './modules/sessions/service.ts';
+import { createTicketing, ticketRoutes } from './modules/tickets/index.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
 import { venuesRepository } from './modules/venues/repository.ts';
 import { venueAdminRoutes } from './modules/venues/routes.ts';
@@ -79,6 +80,7 @@ export function buildServices(
   });
   const seatEvents = createSeatEvents(deps.coord);
   const booking = bookingService({ repo: bookingRepository(db), sessions, venues, events: seatEvents });
+  const ticketing = createTicketing({ database: deps.database, config: deps.config, booking, log });
 
   // The simulated PSP reports back only through signed webhooks. By default it delivers them
   // through this process's own HTTP stack (inject): signature check, parsing and routing run as
@@ -95,7 +97,7 @@ export function buildServices(
     deliver: (body, headers) => transport(body, headers),
   });
   const orders = ordersService({
-    repo: ordersRepository(db),
+    repo: ordersRepository(db, { onPaidInTransaction: ticketing.enqueueInTransaction }),
     booking,
     sessions,
     accounts,
@@ -103,6 +105,7 @@ export function buildServices(
     seatEvents,
     webhookSecret,
     log,
+    onPaid: ticketing.onPaid,
   });
   return {
     accounts,
@@ -113,6 +116,7 @@ export function buildServices(
     booking,
     testpay,
     orders,
+    ticketing,
     setWebhookTransport: (fn: WebhookTransport) => {
       transport = fn;
     },
@@ -222,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogRoutes(app, services);
   bookingRoutes(app, services);
   orderRoutes(app, services);
+  ticketRoutes(app, services);
   uploadRoutes(app, { dataDir: config.dataDir });
   testpayRoutes(app, { gateway: services.testpay });
   services.setWebhookTransport(async (payload, headers) => {
@@ -255,11 +260,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }, 30_000);
   refundRetry.unref();
   app.addHook('onReady', async () => services.testpay.startDelivery({ intervalMs: 1_000 }));
+  // pg-boss and its queue must exist before a payment can commit (the job is enqueued in it).
+  app.addHook('onReady', async () => services.ticketing.start());
   app.addHook('onClose', async () => {
     clearInterval(upkeep);
     clearInterval(sweeper);
     clearInterval(refundRetry);
     await services.testpay.stopDelivery();
+    await services.ticketing.stop();
     await unsubscribe();
   });
 

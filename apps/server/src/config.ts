@@ -36,6 +36,13 @@ const EnvSchema = z.object({
     .default(1024 * 1024),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   SERVE_WEB: bool.default(true),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  TICKET_SIGNING_KEY: z.string().min(1).optional(),
+  TICKET_PUBLIC_KEY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -54,6 +61,10 @@ export type Config = {
   bodyLimitBytes: number;
   seedDemo: 'auto' | 'true' | 'false';
   serveWeb: boolean;
+  /** Outgoing mail: SMTP when smtpUrl is set, else the local outbox under DATA_DIR (dev mailbox). */
+  mail: { smtpUrl: string | null; from: string };
+  /** Ed25519 ticket signing key (PEM or base64 DER); generated into DATA_DIR outside production. */
+  tickets: { signingKey: string | null; publicKey: string | null };
 };
 
 export class ConfigError extends Error {
@@ -76,6 +87,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.APP_SECRET) problems.push('APP_SECRET is required in production (at least 32 random characters)');
     else if (e.APP_SECRET.length < 32 || PLACEHOLDER_SECRETS.test(e.APP_SECRET))
       problems.push('APP_SECRET must be at least 32 random characters, not a placeholder');
+    if (!e.TICKET_SIGNING_KEY)
+      problems.push(
+        'TICKET_SIGNING_KEY is required in production (an Ed25519 private key, PEM or base64 DER)',
+      );
     if (problems.length)
       throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
   } else if (e.APP_SECRET !== undefined && e.APP_SECRET.length < 32) {
@@ -83,11 +98,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const port = e.PORT;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
@@ -100,5 +116,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     seedDemo: e.SEED_DEMO,
     serveWeb: e.SERVE_WEB,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Ticketing <tickets@${new URL(publicUrl).hostname}>`,
+    },
+    tickets: { signingKey: e.TICKET_SIGNING_KEY ?? null, publicKey: e.TICKET_PUBLIC_KEY ?? null },
   };
 }

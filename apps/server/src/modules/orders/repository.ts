@@ -31,7 +31,10 @@ export type FinalizeOutcome =
 
 const asDb = (tx: Tx) => tx as unknown as Db;
 
-export function ordersRepository(db: Db) {
+export function ordersRepository(
+  db: Db,
+  hooks: { onPaidInTransaction?: (tx: Tx, orderId: string) => Promise<void> } = {},
+) {
   return {
     /**
      * Creates the order for a hold once per (user, Idempotency-Key): the hold row is locked, so
@@ -230,6 +233,8 @@ export function ordersRepository(db: Db) {
         .update(holds)
         .set({ status: 'converted', endedAt: new Date() })
         .where(eq(holds.id, order.holdId));
+      // Ticket delivery (PDF + email) is enqueued in this transaction: it commits with the sale or not at all.
+      await hooks.onPaidInTransaction?.(tx, orderId);
       return { kind: 'paid', soldSeats: seatIds };
     },
 
