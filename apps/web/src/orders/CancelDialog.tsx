@@ -2,8 +2,8 @@ import type { Order } from '@ticketing/contracts';
 import { useState } from 'react';
 import { useCancelOrder } from '../api/booking/useCancelOrder.ts';
 import { describeError } from '../api/client.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorAlert } from '../ui/Feedback.tsx';
-import { Dialog } from './Dialog.tsx';
 import { money } from './orderText.ts';
 
 /** Asks which tickets to cancel (all, or some) and what comes back, then cancels. */
@@ -29,6 +29,7 @@ export function CancelDialog({ order, open, onClose }: { order: Order; open: boo
 
   return (
     <Dialog
+      classPrefix="order-dialog"
       open={open}
       title="Cancel tickets"
       onClose={close}

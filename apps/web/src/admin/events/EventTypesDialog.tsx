@@ -5,9 +5,9 @@ import { useEventTypes } from '../../api/admin/useEventTypes.ts';
 import { useUpdateEventType } from '../../api/admin/useUpdateEventType.ts';
 import { describeError, type FieldErrors, isApiError } from '../../api/client.ts';
 import { validateWith } from '../../auth/fieldErrors.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert, PageLoading } from '../../ui/Feedback.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Dialog } from '../shared/Dialog.tsx';
 
 /** Add, rename and retire event types. Retired types stay on the events that use them. */
 export function EventTypesDialog({

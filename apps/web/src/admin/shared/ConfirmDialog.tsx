@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { Dialog } from './Dialog.tsx';
 
 /** Asks before an action that cannot be undone (or that buyers will see at once). */
 export function ConfirmDialog({

@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { CloseIcon } from '../../ui/icons.tsx';
+import { CloseIcon } from './icons.tsx';
 
 /**
  * A modal on the native <dialog>: focus moves in and is kept there, Escape closes it, and the page
- * behind is inert, with no library.
+ * behind is inert, with no library. `classPrefix` picks the feature's styles (admin-dialog, order-dialog).
  */
 export function Dialog({
   open,
@@ -12,6 +12,7 @@ export function Dialog({
   children,
   footer,
   wide,
+  classPrefix = 'admin-dialog',
 }: {
   open: boolean;
   title: string;
@@ -19,6 +20,7 @@ export function Dialog({
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  classPrefix?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -32,18 +34,18 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`admin-dialog${wide ? ' admin-dialog-wide' : ''}`}
+      className={`${classPrefix}${wide ? ` ${classPrefix}-wide` : ''}`}
       aria-labelledby={titleId}
       onClose={onClose}
     >
-      <header className="admin-dialog-head">
+      <header className={`${classPrefix}-head`}>
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="btn btn-ghost btn-sm" aria-label="Close" onClick={onClose}>
           <CloseIcon size={18} />
         </button>
       </header>
-      <div className="admin-dialog-body">{open ? children : null}</div>
-      {footer ? <footer className="admin-dialog-foot">{footer}</footer> : null}
+      <div className={`${classPrefix}-body`}>{open ? children : null}</div>
+      {footer ? <footer className={`${classPrefix}-foot`}>{footer}</footer> : null}
     </dialog>
   );
 }
