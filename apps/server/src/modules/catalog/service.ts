@@ -132,7 +132,11 @@ export function catalogService(deps: {
         const text = query.q?.trim();
         let rows = await repo.search(query, text ? 'fulltext' : 'none');
         let fuzzy = false;
-        if (text && rows.length === 0 && query.page === 1) {
+        // Typo tolerance when the full text matches nothing at all (not merely past its last page).
+        const noMatches =
+          rows.length === 0 &&
+          (query.page === 1 || (await repo.search({ ...query, page: 1, pageSize: 1 }, 'fulltext')).length === 0);
+        if (text && noMatches) {
           rows = await repo.search(query, 'fuzzy');
           fuzzy = rows.length > 0;
         }
