@@ -134,9 +134,10 @@ export function catalogService(deps: {
         let fuzzy = false;
         // Typo tolerance when the full text matches nothing at all (not merely past its last page).
         const noMatches =
+          !!text &&
           rows.length === 0 &&
           (query.page === 1 || (await repo.search({ ...query, page: 1, pageSize: 1 }, 'fulltext')).length === 0);
-        if (text && noMatches) {
+        if (noMatches) {
           rows = await repo.search(query, 'fuzzy');
           fuzzy = rows.length > 0;
         }
