@@ -1,7 +1,10 @@
 import { Link } from 'react-router';
+import { useDevMailbox } from '../api/tickets/useDevMailbox.ts';
 import { Logo } from './Logo.tsx';
 
 export function Footer() {
+  // Shown only where the dev mailbox answers: a developer's machine with the local outbox.
+  const devMailbox = useDevMailbox();
   return (
     <footer className="site-footer">
       <div className="container site-footer-inner">
@@ -34,6 +37,11 @@ export function Footer() {
             <li>
               <a href="/api/health">Service status</a>
             </li>
+            {devMailbox.isSuccess ? (
+              <li>
+                <Link to="/dev/mailbox">Dev mailbox</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

@@ -5,15 +5,16 @@ import { ShieldIcon } from '../ui/icons.tsx';
 export function ForbiddenPage({ role }: { role: Role }) {
   return (
     <div className="container page status-page">
-      <title>Admins only · Ticketing</title>
+      <title>{role === 'staff' ? 'Staff only · Ticketing' : 'Admins only · Ticketing'}</title>
       <div className="status-page-icon">
         <ShieldIcon size={32} />
       </div>
       <p className="status-code">403 — {role === 'admin' ? 'admins only' : `${role} only`}</p>
-      <h1>This area is for administrators</h1>
+      <h1>{role === 'staff' ? 'This area is for door staff' : 'This area is for administrators'}</h1>
       <p className="lead">
-        Your account can buy tickets and manage its orders, but not run events. If you should have access, ask
-        an administrator to change your role.
+        Your account can buy tickets and manage its orders, but not{' '}
+        {role === 'staff' ? 'check tickets in' : 'run events'}. If you should have access, ask an
+        administrator to change your role.
       </p>
       <div className="status-page-actions">
         <Link className="btn btn-primary" to="/events">

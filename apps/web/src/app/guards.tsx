@@ -10,7 +10,7 @@ import { ForbiddenPage } from './ForbiddenPage.tsx';
  * signed in without the role → a 403 page (the URL stays, so the address bar tells what was refused).
  * The server checks every request again; this only decides what to show.
  */
-export function RequireUser({ requiredRole: role }: { requiredRole?: Role }) {
+export function RequireUser({ requiredRole: role }: { requiredRole?: Role | readonly Role[] }) {
   const me = useMe();
   const location = useLocation();
 
@@ -31,8 +31,12 @@ export function RequireUser({ requiredRole: role }: { requiredRole?: Role }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (role && me.data.role !== role) return <ForbiddenPage role={role} />;
+  const allowed = role === undefined ? null : typeof role === 'string' ? [role] : role;
+  if (allowed && !allowed.includes(me.data.role)) return <ForbiddenPage role={allowed[0] ?? 'admin'} />;
   return <Outlet />;
 }
 
 export const RequireAdmin = () => <RequireUser requiredRole="admin" />;
+
+/** The door: staff scan tickets, and admins can too. */
+export const RequireStaff = () => <RequireUser requiredRole={['staff', 'admin']} />;

@@ -4,12 +4,15 @@ import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { adminRoutes } from '../admin/routes.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { SignupPage } from '../auth/SignupPage.tsx';
+import { CheckinPage } from '../checkin/CheckinPage.tsx';
+import { DevMailboxPage } from '../devmail/DevMailboxPage.tsx';
 import { eventRoutes } from '../events/routes.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { orderRoutes } from '../orders/routes.tsx';
 import { MyTicketsPage } from '../tickets/MyTicketsPage.tsx';
+import { TicketPage } from '../tickets/TicketPage.tsx';
 import { AppShell } from './AppShell.tsx';
-import { RequireAdmin, RequireUser } from './guards.tsx';
+import { RequireAdmin, RequireStaff, RequireUser } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -31,8 +34,12 @@ export const router = createBrowserRouter([
             children: [
               { path: 'account', Component: AccountPage },
               { path: 'tickets', Component: MyTicketsPage },
+              { path: 'tickets/:id', Component: TicketPage },
             ],
           },
+          { path: 'checkin', Component: RequireStaff, children: [{ index: true, Component: CheckinPage }] },
+          // No sign-in: the API answers only on a developer's machine (local outbox, not production).
+          { path: 'dev/mailbox', Component: DevMailboxPage },
           {
             path: 'admin',
             Component: RequireAdmin,

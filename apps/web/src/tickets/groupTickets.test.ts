@@ -1,59 +1,43 @@
-import type { Order } from '@ticketing/contracts';
 import { describe, expect, it } from 'vitest';
-import { groupActiveTickets } from './groupTickets.ts';
+import type { Ticket } from '../api/tickets/types.ts';
+import { groupBySession, placeText } from './groupTickets.ts';
 
-const ticket = (id: string, status: 'active' | 'cancelled' = 'active') => ({
+const ticket = (id: string, sessionId: string, place: Ticket['place'] = null): Ticket => ({
   id,
-  seatId: id,
-  areaId: null,
+  orderId: 'o1',
+  orderNumber: 'ABC123',
+  status: 'active',
   label: `Seat ${id}`,
+  seatId: place ? id : null,
+  areaId: place ? null : 'floor',
+  place,
+  area: place ? null : 'Floor',
   category: 'standard',
+  categoryLabel: 'Standard',
+  categoryColor: null,
   priceCents: 1000,
-  status,
-});
-
-const order = (
-  id: string,
-  sessionId: string,
-  status: Order['status'],
-  tickets: ReturnType<typeof ticket>[],
-): Order => ({
-  id,
-  sessionId,
-  holdId: id,
-  status,
-  totalCents: 1000 * tickets.length,
   currency: 'EUR',
-  failureReason: null,
-  createdAt: '2026-01-01T10:00:00Z',
-  paidAt: null,
-  items: [],
-  tickets,
-  payment: null,
-  refundedCents: 0,
-  cancellable: true,
+  holderName: 'Ada',
+  issuedAt: '2026-01-01T10:00:00Z',
+  usedAt: null,
+  event: { id: 'e1', title: 'Show', typeKey: 'concert', typeLabel: 'Concert' },
+  session: { id: sessionId, startsAt: '2026-02-01T20:00:00Z', endsAt: '2026-02-01T22:00:00Z' },
+  venue: { name: 'Hall', address: '1 Main St', city: 'Lyon', country: 'FR', timezone: 'Europe/Paris' },
 });
 
 describe('my tickets', () => {
-  it('groups active tickets of paid orders by session, newest order first', () => {
-    const groups = groupActiveTickets([
-      order('o3', 's2', 'paid', [ticket('c')]),
-      order('o2', 's1', 'paid', [ticket('b'), ticket('x', 'cancelled')]),
-      order('o1', 's1', 'paid', [ticket('a')]),
-    ]);
+  it('groups tickets by session, keeping the order they come in', () => {
+    const groups = groupBySession([ticket('a', 's1'), ticket('b', 's2'), ticket('c', 's1')]);
     expect(groups.map((g) => [g.sessionId, g.tickets.map((t) => t.id)])).toEqual([
-      ['s2', ['c']],
-      ['s1', ['b', 'a']],
+      ['s1', ['a', 'c']],
+      ['s2', ['b']],
     ]);
-    expect(groups[1]!.order.id).toBe('o2');
   });
 
-  it('leaves out orders that are not paid and sessions with every ticket cancelled', () => {
-    const groups = groupActiveTickets([
-      order('o1', 's1', 'pending', [ticket('a')]),
-      order('o2', 's2', 'paid', [ticket('b', 'cancelled')]),
-      order('o3', 's3', 'refunded', []),
-    ]);
-    expect(groups).toEqual([]);
+  it('says where a ticket lets its holder in', () => {
+    expect(placeText(ticket('a', 's1', { section: 'A', row: '3', seat: '12' }))).toBe(
+      'Section A · Row 3 · Seat 12',
+    );
+    expect(placeText(ticket('b', 's1'))).toBe('Floor');
   });
 });

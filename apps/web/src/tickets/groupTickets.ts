@@ -1,26 +1,25 @@
-import type { Order } from '@ticketing/contracts';
+import type { Ticket } from '../api/tickets/types.ts';
 
 export type TicketGroup = {
   sessionId: string;
-  tickets: { id: string; label: string; category: string; orderId: string }[];
-  /** The newest order the tickets come from, for its event and date. */
-  order: Order;
+  /** The first ticket of the group, for its event, session and venue. */
+  first: Ticket;
+  tickets: Ticket[];
 };
 
-/** Active tickets of paid orders, one group per session, in the order the orders come (newest first). */
-export function groupActiveTickets(orders: readonly Order[]): TicketGroup[] {
+/** One group per session, in the order the tickets come (the server sorts them by date). */
+export function groupBySession(tickets: readonly Ticket[]): TicketGroup[] {
   const groups = new Map<string, TicketGroup>();
-  for (const order of orders) {
-    if (order.status !== 'paid') continue;
-    const active = order.tickets.filter((t) => t.status === 'active');
-    if (active.length === 0) continue;
-    let group = groups.get(order.sessionId);
-    if (!group) {
-      group = { sessionId: order.sessionId, tickets: [], order };
-      groups.set(order.sessionId, group);
-    }
-    for (const t of active)
-      group.tickets.push({ id: t.id, label: t.label, category: t.category, orderId: order.id });
+  for (const t of tickets) {
+    const group = groups.get(t.session.id);
+    if (group) group.tickets.push(t);
+    else groups.set(t.session.id, { sessionId: t.session.id, first: t, tickets: [t] });
   }
   return [...groups.values()];
+}
+
+/** Where the ticket lets its holder in: "Section A · Row 3 · Seat 12", or the standing area. */
+export function placeText(t: Pick<Ticket, 'place' | 'area' | 'label'>): string {
+  if (t.place) return `Section ${t.place.section} · Row ${t.place.row} · Seat ${t.place.seat}`;
+  return t.area ?? t.label;
 }
