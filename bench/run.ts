@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bookingBench } from './booking.ts';
 import { catalogBench } from './catalog.ts';
+import { ticketsBench } from './tickets.ts';
 
 /**
  * `npm run bench [-- name…]`: runs the scenarios, prints their tables and writes them to
@@ -10,6 +11,7 @@ import { catalogBench } from './catalog.ts';
 const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   catalog: catalogBench,
   booking: bookingBench,
+  tickets: ticketsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import {
   type ServerProcess,
   startNodeProcess,
@@ -15,6 +16,10 @@ export function startPlatform(env: Record<string, string>): Promise<Proc> {
       NODE_ENV: 'production',
       SERVE_WEB: 'false',
       APP_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+      // Production mode requires a ticket signing key: a fresh one per run.
+      TICKET_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ format: 'der', type: 'pkcs8' })
+        .toString('base64'),
       ...env,
     },
     nodeArgs,
