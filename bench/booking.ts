@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { call, randomSeats, signUp } from './lib/buyers.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startPlatform } from './lib/processes.ts';
@@ -14,48 +15,6 @@ import { closedLoop } from './lib/stats.ts';
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-type Client = { cookie: string; ip: string };
-
-async function signUp(base: string, i: number): Promise<Client> {
-  const ip = `10.90.${i >> 8}.${i & 255}`;
-  const res = await fetch(`${base}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({
-      email: `bench${i}-${randomUUID()}@example.com`,
-      password: 'bench password ok',
-      name: `Bench ${i}`,
-    }),
-  });
-  if (res.status !== 201) throw new Error(`signup ${res.status}: ${await res.text()}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ip };
-}
-
-async function call(
-  base: string,
-  c: Client,
-  method: string,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-) {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      cookie: c.cookie,
-      'x-forwarded-for': c.ip,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...extra,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
-
-const randomSeats = (all: string[], n: number) =>
-  Array.from({ length: n }, () => all[Math.floor(Math.random() * all.length)]!);
 
 export async function bookingBench() {
   const db = await createBenchDatabase('tk_bench_booking');

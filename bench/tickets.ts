@@ -8,6 +8,7 @@ import { buildIcs } from '../apps/server/src/modules/tickets/ics.ts';
 import { ticketKeysFrom } from '../apps/server/src/modules/tickets/keys.ts';
 import { renderTicketsPdf } from '../apps/server/src/modules/tickets/pdf.ts';
 import { sampleOrder } from '../apps/server/src/modules/tickets/testing/sample-order.ts';
+import { call, signUp } from './lib/buyers.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startPlatform } from './lib/processes.ts';
@@ -27,42 +28,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const QUIET_ORDERS = Number(process.env.BENCH_QUIET_ORDERS ?? 64);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PUBLIC_URL = 'https://tickets.bench.example';
-
-type Client = { cookie: string; ip: string; email: string };
-
-async function signUp(base: string, i: number): Promise<Client> {
-  const ip = `10.91.${i >> 8}.${i & 255}`;
-  const email = `tbench${i}-${randomUUID()}@example.com`;
-  const res = await fetch(`${base}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ email, password: 'bench password ok', name: `Bench ${i}` }),
-  });
-  if (res.status !== 201) throw new Error(`signup ${res.status}: ${await res.text()}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ip, email };
-}
-
-async function call(
-  base: string,
-  c: Client,
-  method: string,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-) {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      cookie: c.cookie,
-      'x-forwarded-for': c.ip,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...extra,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
 
 /**
  * A real SMTP server (smtp-server, random port, no TLS, no auth) that only notes when each message
@@ -191,7 +156,7 @@ export async function ticketsBench() {
   });
   const lines: string[] = [];
   try {
-    const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signUp(platform.url, i)));
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signUp(platform.url, i, 91)));
     // Distinct seats for every order, spread over the bowl, so no hold is refused for a taken seat.
     const seats = [...seatIds].sort(() => Math.random() - 0.5);
     let nextSeat = 0;
