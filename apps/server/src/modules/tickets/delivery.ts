@@ -6,7 +6,7 @@ import type { Mailer } from '../../mail/port.ts';
 import { venueAddress } from './document.ts';
 import { composeTicketEmail } from './email.ts';
 import { buildIcs } from './ics.ts';
-import { renderTicketsPdf } from './pdf.ts';
+import { renderTicketsPdf } from './pdf-offload.ts';
 import type { TicketsRepository } from './repository.ts';
 import type { TicketsService } from './service.ts';
 

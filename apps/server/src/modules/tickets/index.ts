@@ -11,6 +11,7 @@ import {
   ticketDelivery,
 } from './delivery.ts';
 import { resolveTicketKeys } from './keys.ts';
+import { closePdfWorker } from './pdf-offload.ts';
 import { ticketsRepository } from './repository.ts';
 import { ticketsService } from './service.ts';
 
@@ -109,6 +110,7 @@ export function createTicketing(deps: {
     async stop() {
       await jobs.stop();
       await mailer.close();
+      await closePdfWorker();
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   TicketWrongSession,
 } from './errors.ts';
 import type { TicketKeys } from './keys.ts';
-import { renderTicketsPdf } from './pdf.ts';
+import { renderTicketsPdf } from './pdf-offload.ts';
 import type { DeliveryRow, TicketRow, TicketsRepository } from './repository.ts';
 import { signTicket, verifyTicket } from './token.ts';
 import { type TicketView, toOrderDocument, toTicketView } from './view.ts';
