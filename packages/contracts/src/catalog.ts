@@ -102,10 +102,6 @@ export const EventsPage = z.object({
 });
 export type EventsPage = z.infer<typeof EventsPage>;
 
-export const CitiesResponse = z.object({
-  cities: z.array(z.object({ city: z.string(), events: z.number() })),
-});
-
 /** `GET /api/sessions/:id`: one session with the event it belongs to. */
 export const SessionDetail = SessionSummary.extend({
   event: z.object({ id: z.uuid(), title: z.string(), typeKey: z.string(), imageUrl: z.string().nullable() }),

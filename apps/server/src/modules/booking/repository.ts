@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { toPgArray } from '../../db/pg-array.ts';
 import { holds } from '../../db/schema/index.ts';
-import { toPgArray } from '../sessions/repository.ts';
 
 export type HoldRow = typeof holds.$inferSelect;
 export type GaItem = { areaId: string; quantity: number };

@@ -237,15 +237,13 @@ export function bookingService(deps: {
      * 5.6 MB of JSON is ~0.5 MB gzipped, and building it per request cost ~100 ms).
      */
     async seatmapResponse(sessionId: string) {
-      const { layoutId } = await this.seatmap(sessionId);
+      const map = await this.seatmap(sessionId);
+      const { layoutId } = map;
       let entry = encodedPlans.get(layoutId);
       if (!entry) {
         if (encodedPlans.size >= 20) encodedPlans.delete(encodedPlans.keys().next().value!);
-        entry = this.seatmap(sessionId).then((map) => {
-          const json = JSON.stringify(map);
-          return { etag: `"layout-${layoutId}"`, json, gzip: gzipSync(json, { level: 6 }) };
-        });
-        entry.catch(() => encodedPlans.delete(layoutId));
+        const json = JSON.stringify(map);
+        entry = Promise.resolve({ etag: `"layout-${layoutId}"`, json, gzip: gzipSync(json, { level: 6 }) });
         encodedPlans.set(layoutId, entry);
       }
       return entry;

@@ -136,7 +136,8 @@ export function catalogService(deps: {
         const noMatches =
           !!text &&
           rows.length === 0 &&
-          (query.page === 1 || (await repo.search({ ...query, page: 1, pageSize: 1 }, 'fulltext')).length === 0);
+          (query.page === 1 ||
+            (await repo.search({ ...query, page: 1, pageSize: 1 }, 'fulltext')).length === 0);
         if (noMatches) {
           rows = await repo.search(query, 'fuzzy');
           fuzzy = rows.length > 0;

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { toPgArray } from '../../db/pg-array.ts';
 import {
   holds,
   orderItems,
@@ -11,7 +12,6 @@ import {
 } from '../../db/schema/index.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { GaItem } from '../booking/repository.ts';
-import { toPgArray } from '../sessions/repository.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type HoldRow = typeof holds.$inferSelect;

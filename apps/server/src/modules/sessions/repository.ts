@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { toPgArray } from '../../db/pg-array.ts';
 import { gaInventory, prices, seatInventory, sessions } from '../../db/schema/index.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -133,11 +134,6 @@ export function sessionsRepository(db: Db) {
       return row?.n ?? 0;
     },
   };
-}
-
-/** A PostgreSQL array literal for text/uuid arrays, passed as one parameter (works on pg and PGlite). */
-export function toPgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
 
 export type SessionsRepository = ReturnType<typeof sessionsRepository>;
