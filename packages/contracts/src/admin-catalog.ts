@@ -138,6 +138,8 @@ export const QueueSettings = z.strictObject({
   outflowPerMinute: z.number().int().min(1).max(100_000).default(300),
   maxActiveShoppers: z.number().int().min(1).max(1_000_000).default(1000),
   noShowMinutes: z.number().int().min(1).max(60).default(5),
+  /** How long a booking access token lets an admitted shopper create holds. */
+  shoppingMinutes: z.number().int().min(1).max(120).default(15),
 });
 export const SessionCreate = z.strictObject({
   venueId: z.uuid(),

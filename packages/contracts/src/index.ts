@@ -4,3 +4,4 @@ export * from './booking.ts';
 export * from './catalog.ts';
 export * from './health.ts';
 export * from './problem.ts';
+export * from './queue.ts';
