@@ -121,6 +121,50 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
       });
     });
 
+    describe('groups', () => {
+      it('reads back every member put into a group, and an empty map for an unknown group', async () => {
+        const group = unique('group');
+        await coord.putGroupMember(group, 'process-a', '{"n":1}', 10_000);
+        await coord.putGroupMember(group, 'process-b', 'with: colons: inside', 10_000);
+        expect(await coord.readGroup(group)).toEqual(
+          new Map([
+            ['process-a', '{"n":1}'],
+            ['process-b', 'with: colons: inside'],
+          ]),
+        );
+        expect((await coord.readGroup(unique('empty'))).size).toBe(0);
+      });
+
+      it('replaces a member value and its time to live on a second put', async () => {
+        const group = unique('group');
+        await coord.putGroupMember(group, 'p', 'first', 100);
+        await coord.putGroupMember(group, 'p', 'second', 10_000);
+        await sleep(200);
+        expect(await coord.readGroup(group)).toEqual(new Map([['p', 'second']]));
+      });
+
+      it('forgets each member on its own once its time to live has passed', async () => {
+        const group = unique('group');
+        await coord.putGroupMember(group, 'long', 'stays', 10_000);
+        await coord.putGroupMember(group, 'short', 'goes', 100);
+        expect((await coord.readGroup(group)).size).toBe(2);
+        await sleep(200);
+        expect(await coord.readGroup(group)).toEqual(new Map([['long', 'stays']]));
+      });
+
+      it('keeps groups apart from values with the same name', async () => {
+        const name = unique('shared-name');
+        await coord.setValue(name, 'a value');
+        await coord.putGroupMember(name, 'm', 'a member', 10_000);
+        expect(await coord.getValue(name)).toBe('a value');
+        expect(await coord.readGroup(name)).toEqual(new Map([['m', 'a member']]));
+      });
+
+      it('rejects a time to live that is not a positive integer', async () => {
+        await expect(coord.putGroupMember(unique('group'), 'm', 'x', 0)).rejects.toThrow(RangeError);
+      });
+    });
+
     describe('pub/sub', () => {
       it('delivers a message to every subscriber of the channel', async () => {
         const channel = unique('channel');

@@ -39,6 +39,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   const values = new Map<string, Expiring<string>>();
   const locks = new Map<string, Expiring<string>>();
   const buckets = new Map<string, Expiring<BucketState>>();
+  const groups = new Map<string, Map<string, Expiring<string>>>();
   const channels = new Map<string, Set<Subscription>>();
   let closed = false;
 
@@ -55,9 +56,10 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   }
 
   const sweep = setInterval(() => {
-    for (const map of [values, locks, buckets] as Map<string, Expiring<unknown>>[]) {
+    for (const map of [values, locks, buckets, ...groups.values()] as Map<string, Expiring<unknown>>[]) {
       for (const key of map.keys()) live(map, key);
     }
+    for (const [name, members] of groups) if (members.size === 0) groups.delete(name);
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
 
@@ -125,6 +127,29 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       if (live(values, key)) return false;
       values.set(key, { value, expiresAt });
       return true;
+    },
+
+    async putGroupMember(group, member, value, ttlMs) {
+      open();
+      const expiresAt = expiry(checkTtl(ttlMs));
+      let members = groups.get(group);
+      if (!members) {
+        members = new Map();
+        groups.set(group, members);
+      }
+      members.set(member, { value, expiresAt });
+    },
+
+    async readGroup(group) {
+      open();
+      const members = groups.get(group);
+      const result = new Map<string, string>();
+      if (!members) return result;
+      for (const member of [...members.keys()]) {
+        const entry = live(members, member);
+        if (entry) result.set(member, entry.value);
+      }
+      return result;
     },
 
     async publish(channel, message) {
@@ -195,6 +220,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       values.clear();
       locks.clear();
       buckets.clear();
+      groups.clear();
     },
   };
 }

@@ -6,8 +6,8 @@
  * this port (memory.ts for one process, redis.ts for many) and both pass contract.ts, so callers
  * never need to know which one they hold.
  *
- * Keys live in separate namespaces per kind of state (key/values and counters, locks, rate-limit
- * buckets, channels): a lock and a counter with the same name never clobber each other.
+ * Keys live in separate namespaces per kind of state (key/values and counters, groups, locks,
+ * rate-limit buckets, channels): a lock and a counter with the same name never clobber each other.
  */
 
 export interface Lock {
@@ -61,6 +61,14 @@ export interface Coordinator {
   deleteKey(key: string): Promise<void>;
   /** Sets only when the key does not exist (SET NX); true when this call set it. */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
+
+  /**
+   * Puts `member`'s value into a group of values that expire one by one: each member lives ttlMs
+   * after its last put. For "one entry per live process" state, e.g. every process's latest figures.
+   */
+  putGroupMember(group: string, member: string, value: string, ttlMs: number): Promise<void>;
+  /** The group's live members and their values; an empty map when none is left. */
+  readGroup(group: string): Promise<Map<string, string>>;
 
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */
   publish(channel: string, message: string): Promise<void>;

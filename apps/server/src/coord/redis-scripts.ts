@@ -53,6 +53,36 @@ redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', stri
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) / perMs)))
 return { allowed, math.floor(tokens + epsilon), retryAfterMs }`;
 
+// A group is one hash: member → "<expiresAtMs>:<value>", on the server's clock. The hash itself
+// lives as long as its longest-lived member, so an abandoned group disappears on its own.
+const PUT_GROUP_MEMBER = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], string.format('%d', now + ttl) .. ':' .. ARGV[2])
+if redis.call('PTTL', KEYS[1]) < ttl then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+end
+return 1`;
+
+// Returns the live members as a flat [member, value, …] list and drops the expired ones.
+const READ_GROUP = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local all = redis.call('HGETALL', KEYS[1])
+local live = {}
+for i = 1, #all, 2 do
+  local raw = all[i + 1]
+  local sep = string.find(raw, ':', 1, true)
+  if sep and tonumber(string.sub(raw, 1, sep - 1)) > now then
+    live[#live + 1] = all[i]
+    live[#live + 1] = string.sub(raw, sep + 1)
+  else
+    redis.call('HDEL', KEYS[1], all[i])
+  end
+end
+return live`;
+
 export interface CoordinatorScripts {
   tkReleaseLock(key: string, token: string): Promise<number>;
   tkExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
@@ -62,6 +92,8 @@ export interface CoordinatorScripts {
     windowMs: number,
     cost: number,
   ): Promise<[allowed: number, remaining: number, retryAfterMs: number]>;
+  tkPutGroupMember(key: string, member: string, value: string, ttlMs: number): Promise<number>;
+  tkReadGroup(key: string): Promise<string[]>;
 }
 
 /** Registers the scripts; ioredis then sends EVALSHA and falls back to EVAL once per connection. */
@@ -69,5 +101,7 @@ export function withScripts(client: Redis): Redis & CoordinatorScripts {
   client.defineCommand('tkReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
   client.defineCommand('tkExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK });
   client.defineCommand('tkTakeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS });
+  client.defineCommand('tkPutGroupMember', { numberOfKeys: 1, lua: PUT_GROUP_MEMBER });
+  client.defineCommand('tkReadGroup', { numberOfKeys: 1, lua: READ_GROUP });
   return client as Redis & CoordinatorScripts;
 }

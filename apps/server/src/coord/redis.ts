@@ -10,8 +10,8 @@ import { withScripts } from './redis-scripts.ts';
  * The Redis coordinator: the same port shared by every server process through one Redis.
  *
  * Layout: every key and channel starts with keyPrefix (default `tk:`), so several deployments or
- * test runs can share a Redis; then a namespace per kind (`kv:` values and counters, `lock:`,
- * `rate:`), then the caller's key.
+ * test runs can share a Redis; then a namespace per kind (`kv:` values and counters, `grp:` groups,
+ * `lock:`, `rate:`), then the caller's key.
  *
  * Redis Cluster: keys a caller uses together for one sale session should carry the session id as
  * a hash tag, e.g. `queue:{sessionId}:next` and `queue:{sessionId}:serving`, so they land in one
@@ -75,6 +75,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
   const prefix = options.keyPrefix ?? 'tk:';
   const report = options.onError ?? defaultReporter;
   const kv = (key: string) => `${prefix}kv:${key}`;
+  const groupKey = (key: string) => `${prefix}grp:${key}`;
   const lockKey = (key: string) => `${prefix}lock:${key}`;
   const rateKey = (key: string) => `${prefix}rate:${key}`;
   const channelName = (channel: string) => `${prefix}${channel}`;
@@ -140,6 +141,17 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
           ? await client.set(kv(key), value, 'NX')
           : await client.set(kv(key), value, 'PX', checkTtl(ttlMs), 'NX');
       return reply === 'OK';
+    },
+
+    async putGroupMember(group, member, value, ttlMs) {
+      await client.tkPutGroupMember(groupKey(group), member, value, checkTtl(ttlMs));
+    },
+
+    async readGroup(group) {
+      const flat = await client.tkReadGroup(groupKey(group));
+      const result = new Map<string, string>();
+      for (let i = 0; i < flat.length; i += 2) result.set(flat[i]!, flat[i + 1]!);
+      return result;
     },
 
     async publish(channel, message) {
