@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { advance, type Measurements, pendingAdmissions } from './admission.ts';
+import { initialRoom, personStatus, phaseAt, type RoomState } from './room.ts';
+
+const T0 = Date.parse('2026-12-01T10:00:00Z');
+const session = (over: Partial<Parameters<typeof initialRoom>[0]> = {}) => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  status: 'published',
+  queueMode: 'scheduled' as const,
+  queueSettings: { prequeueMinutes: 10, outflowPerMinute: 60, maxActiveShoppers: 100, noShowMinutes: 2 },
+  salesOpenAt: new Date(T0),
+  salesCloseAt: new Date(T0 + 24 * 3600_000),
+  ...over,
+});
+
+const measure = (now: number, over: Partial<Measurements> = {}): Measurements => ({
+  now,
+  joined: 0,
+  exchanged: 0,
+  activeShoppers: 0,
+  stock: { available: 10_000, held: 0 },
+  paused: false,
+  outflowPerMinute: 60,
+  ...over,
+});
+
+/** Runs the controller once a second from `from` for `seconds`. */
+function run(room: RoomState, from: number, seconds: number, m: (now: number) => Partial<Measurements>) {
+  let r = room;
+  for (let s = 1; s <= seconds; s++) r = advance(r, measure(from + s * 1000, m(from + s * 1000)));
+  return r;
+}
+
+describe('admission controller', () => {
+  it('keeps a scheduled room in the pre-queue until opening, then seals it at the count so far', () => {
+    let room = initialRoom(session(), T0 - 5 * 60_000);
+    expect(phaseAt(room, T0 - 11 * 60_000)).toBe('not-yet');
+    expect(phaseAt(room, T0 - 5 * 60_000)).toBe('prequeue');
+    room = advance(room, measure(T0 - 1000, { joined: 500 }));
+    expect(room.prequeueSize).toBeNull();
+    expect(room.serving).toBe(0);
+    room = advance(room, measure(T0 + 200, { joined: 512 }));
+    expect(room.prequeueSize).toBe(512);
+    expect(phaseAt(room, T0 + 200)).toBe('open');
+  });
+
+  it('lets people in at the configured outflow per minute', () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 5_000 }));
+    room = run(room, T0, 120, (now) => ({ joined: 5_000, exchanged: 0, activeShoppers: 0, now }));
+    // 60 per minute for two minutes, bounded by 100 shopper slots: the admitted who have not come
+    // in yet hold their slots for the 2-minute no-show window.
+    expect(room.serving).toBe(100);
+    const fresh = run(
+      advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 5_000 })),
+      T0,
+      60,
+      () => ({ joined: 5_000 }),
+    );
+    expect(fresh.serving).toBeGreaterThanOrEqual(59);
+    expect(fresh.serving).toBeLessThanOrEqual(60);
+    expect(fresh.ratePerMinute).toBeGreaterThan(50);
+  });
+
+  it('never lets in more shoppers than the room holds', () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 5_000 }));
+    room = run(room, T0, 300, () => ({
+      joined: 5_000,
+      exchanged: 0,
+      activeShoppers: 95,
+      outflowPerMinute: 6000,
+    }));
+    // 95 are shopping; only 5 more slots, held by the admitted until their window passes.
+    expect(room.serving).toBeLessThanOrEqual(5 * 3);
+  });
+
+  it('gives a no-show slot back to the outflow once their window passes', () => {
+    const s = session({ queueSettings: { outflowPerMinute: 6000, maxActiveShoppers: 10, noShowMinutes: 1 } });
+    let room = advance(initialRoom(s, T0 - 1000), measure(T0, { joined: 1000, outflowPerMinute: 6000 }));
+    room = run(room, T0, 10, () => ({ joined: 1000, outflowPerMinute: 6000 }));
+    expect(room.serving).toBe(10);
+    expect(pendingAdmissions(room, 0, T0 + 10_000)).toBe(10);
+    // Nobody came in; after the one-minute window their slots are free again.
+    room = run(room, T0 + 10_000, 70, () => ({ joined: 1000, outflowPerMinute: 6000 }));
+    expect(room.serving).toBeGreaterThanOrEqual(20);
+  });
+
+  it('counts people who came in as shoppers, not as pending', () => {
+    const s = session({ queueSettings: { outflowPerMinute: 6000, maxActiveShoppers: 10, noShowMinutes: 5 } });
+    let room = advance(initialRoom(s, T0 - 1000), measure(T0, { joined: 1000, outflowPerMinute: 6000 }));
+    room = run(room, T0, 5, () => ({ joined: 1000, outflowPerMinute: 6000 }));
+    expect(room.serving).toBe(10);
+    // All ten exchanged their token and shop; then four finish (their access ends).
+    room = run(room, T0 + 5000, 5, () => ({
+      joined: 1000,
+      exchanged: 10,
+      activeShoppers: 6,
+      outflowPerMinute: 6000,
+    }));
+    expect(room.serving).toBe(14);
+  });
+
+  it('admits nobody while every seat is held, and closes when sold out', () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 100 }));
+    room = run(room, T0, 30, () => ({ joined: 100, stock: { available: 0, held: 20 } }));
+    expect(room.serving).toBe(0);
+    expect(room.closedReason).toBeNull();
+    expect(personStatus(room, 1, T0 + 30_000, (k) => k).etaSeconds).toBeNull();
+    room = advance(room, measure(T0 + 31_000, { joined: 100, stock: { available: 0, held: 0 } }));
+    expect(room.closedReason).toBe('sold-out');
+    expect(personStatus(room, 1, T0 + 31_000, (k) => k).state).toBe('closed');
+    room = advance(room, measure(T0 + 32_000, { joined: 100, stock: { available: 3, held: 0 } }));
+    expect(room.closedReason).toBeNull();
+  });
+
+  it('stands still while paused and forgets its rate', () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 1000 }));
+    room = run(room, T0, 30, () => ({ joined: 1000 }));
+    const before = room.serving;
+    room = run(room, T0 + 30_000, 120, () => ({ joined: 1000, paused: true }));
+    expect(room.serving).toBe(before);
+    expect(room.ratePerMinute).toBeLessThan(1);
+    expect(personStatus(room, 900, T0 + 150_000, (k) => k).etaSeconds).toBeNull();
+  });
+
+  it('auto mode lets everyone in below capacity, engages when full, and lets go when demand falls', () => {
+    const s = session({ queueMode: 'auto', queueSettings: { outflowPerMinute: 60, maxActiveShoppers: 50 } });
+    let room = initialRoom(s, T0);
+    room = advance(room, measure(T0 + 1000, { joined: 30, exchanged: 30, activeShoppers: 30 }));
+    expect(room.engaged).toBe(false);
+    expect(room.serving).toBe(30);
+    room = advance(room, measure(T0 + 2000, { joined: 200, exchanged: 50, activeShoppers: 50 }));
+    expect(room.engaged).toBe(true);
+    room = run(room, T0 + 2000, 10, () => ({ joined: 200, exchanged: 50, activeShoppers: 50 }));
+    expect(room.serving).toBeLessThan(60);
+    // Shoppers come in as soon as they are admitted, and only ten stay busy at a time.
+    for (let t = 1; t <= 600; t++) {
+      room = advance(
+        room,
+        measure(T0 + 12_000 + t * 1000, { joined: 200, exchanged: room.serving, activeShoppers: 10 }),
+      );
+    }
+    expect(room.serving).toBe(200);
+    expect(room.engaged).toBe(false);
+  });
+});
+
+describe('person status', () => {
+  const open = () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 1000 }));
+    room = run(room, T0, 60, () => ({ joined: 1000 }));
+    return room;
+  };
+
+  it('tells pre-queue members their place is drawn at opening', () => {
+    const room = initialRoom(session(), T0 - 60_000);
+    const s = personStatus(room, 7, T0 - 60_000, (k) => k);
+    expect(s.state).toBe('prequeue');
+    expect(s.position).toBeNull();
+    expect(s.pollAfterSeconds).toBe(15);
+  });
+
+  it('gives position, people ahead, progress and an ETA range from the measured rate', () => {
+    const room = open();
+    const s = personStatus(room, 500, T0 + 60_000, (k) => k);
+    expect(s.state).toBe('waiting');
+    expect(s.position).toBe(500);
+    expect(s.ahead).toBe(500 - room.serving - 1);
+    expect(s.progress).toBeCloseTo(room.serving / 499, 2);
+    // ~440 people at ~60/min: 7–8 minutes, as a range around it.
+    expect(s.etaSeconds!.min).toBeLessThan(440 * 1.05);
+    expect(s.etaSeconds!.max).toBeGreaterThan(440 * 0.95);
+    expect(s.pollAfterSeconds).toBe(30);
+  });
+
+  it('admits a place once serving passes it, with a deadline to come in', () => {
+    const room = open();
+    const s = personStatus(room, 10, T0 + 60_000, (k) => k);
+    expect(s.state).toBe('admitted');
+    const enterBy = Date.parse(s.enterBy!);
+    expect(enterBy).toBeGreaterThan(T0 + 60_000);
+    expect(enterBy).toBeLessThanOrEqual(T0 + 10_000 + 2 * 60_000 + 5_000);
+  });
+
+  it('uses the draw for pre-queue numbers and arrival order after it', () => {
+    const room = open();
+    const placeOf = (k: number) => (k <= 1000 ? 1001 - k : k);
+    expect(personStatus(room, 1000, T0 + 60_000, placeOf).state).toBe('admitted');
+    expect(personStatus(room, 1, T0 + 60_000, placeOf).position).toBe(1000);
+  });
+});

@@ -1,0 +1,271 @@
+import type { QueuePhase, QueueStatus, ServingState } from '@ticketing/contracts';
+
+/**
+ * The waiting room of one session as pure data: what the admission leader publishes, and how
+ * anyone turns it plus a join number into a place, people ahead and an ETA. No I/O here.
+ *
+ * Numbers: everyone who joins gets a join number k = 1, 2, 3… from one atomic counter. Places:
+ * in a scheduled sale, the first n = prequeueSize numbers (those who joined before the draw) are
+ * shuffled by a keyed permutation; later numbers keep their order behind them (place = k).
+ * `serving` counts places let in: place p is admitted once p ≤ serving.
+ */
+
+export type QueueMode = 'off' | 'scheduled' | 'auto';
+export type ClosedReason = NonNullable<ServingState['closedReason']>;
+
+export interface RoomSettings {
+  prequeueMinutes: number;
+  outflowPerMinute: number;
+  maxActiveShoppers: number;
+  noShowMinutes: number;
+  shoppingMinutes: number;
+}
+
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = {
+  prequeueMinutes: 30,
+  outflowPerMinute: 300,
+  maxActiveShoppers: 1000,
+  noShowMinutes: 5,
+  shoppingMinutes: 15,
+};
+
+/** Stored settings were validated on write; anything odd falls back to the default. */
+export function roomSettings(stored: Record<string, unknown> | null | undefined): RoomSettings {
+  const out = { ...DEFAULT_ROOM_SETTINGS };
+  for (const key of Object.keys(out) as (keyof RoomSettings)[]) {
+    const v = stored?.[key];
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) out[key] = v;
+  }
+  return out;
+}
+
+/** [at ms, serving, exchanged]: checkpoints for no-show deadlines and the pending estimate. */
+export type Checkpoint = [at: number, serving: number, exchanged: number];
+
+export interface RoomState {
+  sessionId: string;
+  mode: QueueMode;
+  prequeueOpensAt: number | null;
+  salesOpenAt: number;
+  salesCloseAt: number;
+  /** Fixed at the draw (scheduled); 0 in auto mode (nobody is shuffled). */
+  prequeueSize: number | null;
+  serving: number;
+  joined: number;
+  ratePerMinute: number;
+  outflowPerMinute: number;
+  maxActiveShoppers: number;
+  noShowMs: number;
+  shoppingMs: number;
+  paused: boolean;
+  engaged: boolean;
+  closedReason: ClosedReason | null;
+  /** Admissions owed but not yet whole (fractional outflow per tick). */
+  carry: number;
+  history: Checkpoint[];
+  updatedAt: number;
+}
+
+export interface SessionFacts {
+  id: string;
+  status: string;
+  queueMode: QueueMode;
+  queueSettings: Record<string, unknown>;
+  salesOpenAt: Date;
+  salesCloseAt: Date;
+}
+
+export function initialRoom(session: SessionFacts, now: number): RoomState {
+  const s = roomSettings(session.queueSettings);
+  const salesOpenAt = session.salesOpenAt.getTime();
+  return {
+    sessionId: session.id,
+    mode: session.queueMode,
+    prequeueOpensAt: session.queueMode === 'scheduled' ? salesOpenAt - s.prequeueMinutes * 60_000 : null,
+    salesOpenAt,
+    salesCloseAt: session.salesCloseAt.getTime(),
+    prequeueSize: session.queueMode === 'auto' ? 0 : null,
+    serving: 0,
+    joined: 0,
+    ratePerMinute: 0,
+    outflowPerMinute: s.outflowPerMinute,
+    maxActiveShoppers: s.maxActiveShoppers,
+    noShowMs: s.noShowMinutes * 60_000,
+    shoppingMs: s.shoppingMinutes * 60_000,
+    paused: false,
+    engaged: false,
+    closedReason: session.status === 'cancelled' ? 'cancelled' : null,
+    carry: 0,
+    history: [],
+    updatedAt: now,
+  };
+}
+
+/** Settings edited by an admin flow into a live room without losing its counters. */
+export function withSessionFacts(room: RoomState, session: SessionFacts): RoomState {
+  const fresh = initialRoom(session, room.updatedAt);
+  return {
+    ...room,
+    mode: fresh.mode,
+    prequeueOpensAt:
+      room.prequeueSize !== null && room.mode === fresh.mode ? room.prequeueOpensAt : fresh.prequeueOpensAt,
+    salesOpenAt: room.prequeueSize !== null ? room.salesOpenAt : fresh.salesOpenAt,
+    salesCloseAt: fresh.salesCloseAt,
+    prequeueSize: room.mode === fresh.mode ? room.prequeueSize : fresh.prequeueSize,
+    maxActiveShoppers: fresh.maxActiveShoppers,
+    noShowMs: fresh.noShowMs,
+    shoppingMs: fresh.shoppingMs,
+    closedReason: fresh.closedReason ?? (room.closedReason === 'cancelled' ? null : room.closedReason),
+  };
+}
+
+export function phaseAt(room: RoomState, now: number): QueuePhase {
+  if (room.closedReason) return 'closed';
+  if (room.mode === 'off') return 'off';
+  if (now >= room.salesCloseAt) return 'closed';
+  if (room.mode === 'scheduled') {
+    if (room.prequeueOpensAt !== null && now < room.prequeueOpensAt) return 'not-yet';
+    return room.prequeueSize === null ? 'prequeue' : 'open';
+  }
+  return now < room.salesOpenAt ? 'not-yet' : 'open';
+}
+
+/** Whether holds on this session need a booking access token right now. */
+export function accessRequired(room: RoomState | null, now: number): boolean {
+  if (!room) return false;
+  const phase = phaseAt(room, now);
+  return phase === 'prequeue' || phase === 'open' || phase === 'not-yet';
+}
+
+export function publicState(room: RoomState, now: number): ServingState {
+  return {
+    sessionId: room.sessionId,
+    mode: room.mode,
+    phase: phaseAt(room, now),
+    prequeueOpensAt: room.prequeueOpensAt === null ? null : new Date(room.prequeueOpensAt).toISOString(),
+    salesOpenAt: new Date(room.salesOpenAt).toISOString(),
+    prequeueSize: room.prequeueSize,
+    serving: room.serving,
+    joined: room.joined,
+    admissionRatePerMinute: Math.round(room.ratePerMinute * 10) / 10,
+    outflowPerMinute: room.outflowPerMinute,
+    paused: room.paused,
+    engaged: room.engaged,
+    closedReason: room.closedReason ?? (now >= room.salesCloseAt ? 'sales-closed' : null),
+    updatedAt: new Date(room.updatedAt).toISOString(),
+  };
+}
+
+/** When place p was let in: the first checkpoint at which serving reached p (null: not yet). */
+export function admittedAt(room: RoomState, place: number): number | null {
+  if (place > room.serving) return null;
+  for (const [at, serving] of room.history) if (serving >= place) return at;
+  return room.updatedAt;
+}
+
+/** Auto mode below capacity lets arrivals straight in, before the leader's next tick counts them. */
+export function admitsInstantly(room: RoomState, now: number): boolean {
+  return room.mode === 'auto' && !room.engaged && !room.paused && phaseAt(room, now) === 'open';
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+/** Below this measured rate the line is effectively stopped and an ETA would be fiction. */
+const MIN_RATE_PER_MINUTE = 0.5;
+
+export type PlaceOf = (joinNumber: number) => number;
+
+/** One person's status from their join number and the published room alone. */
+export function personStatus(
+  room: RoomState,
+  joinNumber: number,
+  now: number,
+  placeOf: PlaceOf,
+): QueueStatus {
+  const base = {
+    salesOpenAt: new Date(room.salesOpenAt).toISOString(),
+    paused: room.paused,
+    closedReason: null,
+    enterBy: null,
+    position: null,
+    ahead: null,
+    progress: null,
+    etaSeconds: null,
+  } satisfies Partial<QueueStatus>;
+  const phase = phaseAt(room, now);
+  if (phase === 'closed') {
+    const reason = room.closedReason ?? 'sales-closed';
+    return {
+      ...base,
+      state: 'closed',
+      closedReason: reason,
+      pollAfterSeconds: 60,
+      message:
+        reason === 'sold-out'
+          ? 'This session is sold out. Thank you for waiting.'
+          : reason === 'cancelled'
+            ? 'This session was cancelled.'
+            : 'Sales for this session have closed.',
+    };
+  }
+  if (phase === 'not-yet' || phase === 'prequeue' || phase === 'off') {
+    const untilOpen = Math.max(0, (room.salesOpenAt - now) / 1000);
+    return {
+      ...base,
+      state: 'prequeue',
+      pollAfterSeconds: Math.round(clamp(untilOpen / 4, 2, 30)),
+      message:
+        'You are in the pre-queue. When sales open, everyone here gets a place in line at random, so it does not matter when you arrived.',
+    };
+  }
+
+  if (joinNumber > room.serving && admitsInstantly(room, now)) {
+    return {
+      ...base,
+      state: 'admitted',
+      position: joinNumber,
+      ahead: 0,
+      progress: 1,
+      enterBy: new Date(now + room.noShowMs).toISOString(),
+      pollAfterSeconds: 15,
+      message: 'It is your turn: go ahead and choose your seats.',
+    };
+  }
+
+  const position = placeOf(joinNumber);
+  const at = admittedAt(room, position);
+  if (at !== null) {
+    const enterBy = at + room.noShowMs;
+    return {
+      ...base,
+      state: 'admitted',
+      position,
+      ahead: 0,
+      progress: 1,
+      enterBy: new Date(enterBy).toISOString(),
+      pollAfterSeconds: 15,
+      message:
+        now <= enterBy
+          ? 'It is your turn: go ahead and choose your seats.'
+          : 'Your turn came and went. Join again to get a new place at the end of the line.',
+    };
+  }
+
+  const ahead = position - room.serving - 1;
+  const progress = position > 1 ? clamp(room.serving / (position - 1), 0, 1) : 1;
+  const known = !room.paused && room.ratePerMinute >= MIN_RATE_PER_MINUTE;
+  const eta = known ? ((ahead + 1) / room.ratePerMinute) * 60 : null;
+  return {
+    ...base,
+    state: 'waiting',
+    position,
+    ahead,
+    progress: Math.round(progress * 1000) / 1000,
+    etaSeconds: eta === null ? null : { min: Math.floor(eta * 0.85), max: Math.ceil(eta * 1.25) },
+    pollAfterSeconds: eta === null ? 10 : Math.round(clamp(eta / 10, 2, 30)),
+    message: room.paused
+      ? 'The line is paused for a moment. You keep your place.'
+      : known
+        ? 'You are in line. Keep this page open; we will let you in when it is your turn.'
+        : 'You are in line. Nobody is being let in right now (seats may all be held); you keep your place.',
+  };
+}
