@@ -165,6 +165,75 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
       });
     });
 
+    describe('claimed numbers', () => {
+      it('gives each claimant one number, the same on every later claim', async () => {
+        const counter = unique('counter');
+        const first = await coord.claimNumber(counter, unique('a'), { ttlMs: 60_000 });
+        const claimB = unique('b');
+        const second = await coord.claimNumber(counter, claimB, { ttlMs: 60_000 });
+        expect(first).toEqual({ number: 1, fresh: true });
+        expect(second).toEqual({ number: 2, fresh: true });
+        expect(await coord.claimNumber(counter, claimB, { ttlMs: 60_000 })).toEqual({
+          number: 2,
+          fresh: false,
+        });
+        expect(await coord.getCounter(counter)).toBe(2);
+      });
+
+      it('hands out unique numbers with no gaps under 1,000 concurrent claims, repeats included', async () => {
+        const counter = unique('counter');
+        const claimants = Array.from({ length: 500 }, (_, i) => `${counter}:who:${i}`);
+        const results = await Promise.all(
+          [...claimants, ...claimants].map((c) => coord.claimNumber(counter, c, { ttlMs: 60_000 })),
+        );
+        const byClaimant = new Map<string, Set<number>>();
+        results.forEach((r, i) => {
+          const c = claimants[i % 500]!;
+          byClaimant.set(c, (byClaimant.get(c) ?? new Set()).add(r.number));
+        });
+        expect([...byClaimant.values()].every((s) => s.size === 1)).toBe(true);
+        const numbers = [...byClaimant.values()].map((s) => [...s][0]!).sort((a, b) => a - b);
+        expect(numbers).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+        expect(results.filter((r) => r.fresh)).toHaveLength(500);
+      });
+
+      it('replaces a claim only when it still holds the given number', async () => {
+        const counter = unique('counter');
+        const claim = unique('claim');
+        await coord.claimNumber(counter, claim, { ttlMs: 60_000 });
+        expect(await coord.claimNumber(counter, claim, { ttlMs: 60_000, replace: 7 })).toEqual({
+          number: 1,
+          fresh: false,
+        });
+        expect(await coord.claimNumber(counter, claim, { ttlMs: 60_000, replace: 1 })).toEqual({
+          number: 2,
+          fresh: true,
+        });
+      });
+
+      it('forgets a claim after its time to live', async () => {
+        const counter = unique('counter');
+        const claim = unique('claim');
+        await coord.claimNumber(counter, claim, { ttlMs: 50 });
+        await sleep(80);
+        expect(await coord.claimNumber(counter, claim, { ttlMs: 50 })).toEqual({ number: 2, fresh: true });
+      });
+    });
+
+    describe('group counts', () => {
+      it('counts live members only', async () => {
+        const group = unique('group');
+        expect(await coord.countGroup(group)).toBe(0);
+        await coord.putGroupMember(group, 'a', '1', 10_000);
+        await coord.putGroupMember(group, 'b', '1', 10_000);
+        await coord.putGroupMember(group, 'a', '2', 10_000);
+        await coord.putGroupMember(group, 'short', '1', 50);
+        expect(await coord.countGroup(group)).toBe(3);
+        await sleep(80);
+        expect(await coord.countGroup(group)).toBe(2);
+      });
+    });
+
     describe('pub/sub', () => {
       it('delivers a message to every subscriber of the channel', async () => {
         const channel = unique('channel');

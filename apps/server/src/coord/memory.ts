@@ -152,6 +152,29 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       return result;
     },
 
+    async countGroup(group) {
+      open();
+      const members = groups.get(group);
+      if (!members) return 0;
+      let n = 0;
+      for (const member of [...members.keys()]) if (live(members, member)) n++;
+      return n;
+    },
+
+    async claimNumber(counterKey, claimKey, opts) {
+      open();
+      const ttl = checkTtl(opts.ttlMs);
+      const held = live(values, claimKey)?.value;
+      if (held !== undefined && (opts.replace === undefined || Number(held) !== opts.replace)) {
+        return { number: Number(held), fresh: false };
+      }
+      const counter = live(values, counterKey);
+      const number = parseCounter(counter?.value ?? null, counterKey) + 1;
+      values.set(counterKey, { value: String(number), expiresAt: counter?.expiresAt ?? Infinity });
+      values.set(claimKey, { value: String(number), expiresAt: now() + ttl });
+      return { number, fresh: true };
+    },
+
     async publish(channel, message) {
       open();
       // Snapshot now: like Redis, a subscription made after the publish does not get the message.

@@ -69,6 +69,20 @@ export interface Coordinator {
   putGroupMember(group: string, member: string, value: string, ttlMs: number): Promise<void>;
   /** The group's live members and their values; an empty map when none is left. */
   readGroup(group: string): Promise<Map<string, string>>;
+  /** How many live members the group has (expired ones are dropped), without reading them. */
+  countGroup(group: string): Promise<number>;
+
+  /**
+   * One number per claimant, atomically: if `claimKey` holds a number, returns it (fresh: false);
+   * otherwise increments `counterKey`, stores the new number under `claimKey` for ttlMs and returns
+   * it (fresh: true). With `replace`, a claim equal to that number is given up for a new one.
+   * Two concurrent claims for the same key get the same number and no number is skipped.
+   */
+  claimNumber(
+    counterKey: string,
+    claimKey: string,
+    opts: { ttlMs: number; replace?: number },
+  ): Promise<{ number: number; fresh: boolean }>;
 
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */
   publish(channel: string, message: string): Promise<void>;

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 /**
  * Lua scripts for the operations that must read and write in one step. A script runs atomically
  * in Redis, so two processes can never both see "free" or both take the last token. Each touches
- * exactly one key, which keeps them valid on Redis Cluster.
+ * one key, except CLAIM_NUMBER, whose two keys share a hash tag on Redis Cluster.
  */
 
 // Compare-and-delete: only the holder's token may free the lock.
@@ -83,6 +83,34 @@ for i = 1, #all, 2 do
 end
 return live`;
 
+// Counts live members, dropping the expired ones (same layout as READ_GROUP).
+const COUNT_GROUP = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local all = redis.call('HGETALL', KEYS[1])
+local n = 0
+for i = 1, #all, 2 do
+  local raw = all[i + 1]
+  local sep = string.find(raw, ':', 1, true)
+  if sep and tonumber(string.sub(raw, 1, sep - 1)) > now then
+    n = n + 1
+  else
+    redis.call('HDEL', KEYS[1], all[i])
+  end
+end
+return n`;
+
+// The waiting room's join: the claimant's number if it has one, else the next from the counter.
+// Two keys (counter, claim): on Redis Cluster both must share a hash tag, e.g. {sessionId}.
+const CLAIM_NUMBER = `
+local held = redis.call('GET', KEYS[2])
+if held and held ~= ARGV[2] then
+  return { tonumber(held), 0 }
+end
+local n = redis.call('INCR', KEYS[1])
+redis.call('SET', KEYS[2], n, 'PX', ARGV[1])
+return { n, 1 }`;
+
 export interface CoordinatorScripts {
   tkReleaseLock(key: string, token: string): Promise<number>;
   tkExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
@@ -94,6 +122,13 @@ export interface CoordinatorScripts {
   ): Promise<[allowed: number, remaining: number, retryAfterMs: number]>;
   tkPutGroupMember(key: string, member: string, value: string, ttlMs: number): Promise<number>;
   tkReadGroup(key: string): Promise<string[]>;
+  tkCountGroup(key: string): Promise<number>;
+  tkClaimNumber(
+    counterKey: string,
+    claimKey: string,
+    ttlMs: number,
+    replace: string,
+  ): Promise<[number: number, fresh: number]>;
 }
 
 /** Registers the scripts; ioredis then sends EVALSHA and falls back to EVAL once per connection. */
@@ -103,5 +138,7 @@ export function withScripts(client: Redis): Redis & CoordinatorScripts {
   client.defineCommand('tkTakeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS });
   client.defineCommand('tkPutGroupMember', { numberOfKeys: 1, lua: PUT_GROUP_MEMBER });
   client.defineCommand('tkReadGroup', { numberOfKeys: 1, lua: READ_GROUP });
+  client.defineCommand('tkCountGroup', { numberOfKeys: 1, lua: COUNT_GROUP });
+  client.defineCommand('tkClaimNumber', { numberOfKeys: 2, lua: CLAIM_NUMBER });
   return client as Redis & CoordinatorScripts;
 }

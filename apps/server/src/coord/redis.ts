@@ -154,6 +154,20 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       return result;
     },
 
+    async countGroup(group) {
+      return client.tkCountGroup(groupKey(group));
+    },
+
+    async claimNumber(counterKey, claimKey, opts) {
+      const [number, fresh] = await client.tkClaimNumber(
+        kv(counterKey),
+        kv(claimKey),
+        checkTtl(opts.ttlMs),
+        opts.replace === undefined ? '' : String(opts.replace),
+      );
+      return { number, fresh: fresh === 1 };
+    },
+
     async publish(channel, message) {
       await client.publish(channelName(channel), message);
     },
