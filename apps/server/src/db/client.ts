@@ -13,6 +13,11 @@ export type Schema = typeof schema;
 /** The query handle every repository receives: the same API on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** Told of every query's duration in ms and whether it failed (the monitoring module sets one). */
+export type QueryObserver = (ms: number, failed: boolean) => void;
+
+export type PoolStats = { total: number; idle: number; waiting: number; max: number };
+
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolMax: number }
   | { kind: 'pglite'; dataDir: string | null };
@@ -25,6 +30,10 @@ export interface Database {
   /** Runs fn on one dedicated connection (session-level advisory locks need that). */
   withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   ping(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
+  /** Starts timing every query (null stops it); one observer per database. */
+  observeQueries(observer: QueryObserver | null): void;
+  /** The pool's connections on PostgreSQL; null on PGlite (one in-process connection). */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -34,7 +43,62 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+type Slot = { observer: QueryObserver | null };
+type Callback = (err: unknown, res: unknown) => void;
+// biome-ignore lint/suspicious/noExplicitAny: the drivers' query methods are overloaded beyond typing here
+type AnyFn = (...args: any[]) => any;
+
+/**
+ * Times a pg client's queries, in both of its call styles (callback: how pg's Pool calls it;
+ * promise: how a checked-out client is used in transactions). Without an observer the cost is one
+ * property read. Cursors and streams (submittables) are left alone.
+ */
+function timePgClient(client: { query: AnyFn }, slot: Slot) {
+  const query = client.query;
+  client.query = function timedQuery(this: unknown, config: unknown, values?: unknown, callback?: unknown) {
+    const observer = slot.observer;
+    if (observer === null || typeof (config as { submit?: unknown } | null)?.submit === 'function')
+      return query.call(this, config, values, callback);
+    const started = performance.now();
+    if (typeof values === 'function' || typeof callback === 'function') {
+      const done = (typeof values === 'function' ? values : callback) as Callback;
+      const timed: Callback = (err, res) => {
+        observer(performance.now() - started, err != null);
+        done(err, res);
+      };
+      return typeof values === 'function'
+        ? query.call(this, config, timed)
+        : query.call(this, config, values, timed);
+    }
+    const result = query.call(this, config, values);
+    result.then(
+      () => observer(performance.now() - started, false),
+      () => observer(performance.now() - started, true),
+    );
+    return result;
+  };
+}
+
+/** Times PGlite's query/exec, on the instance and on each transaction handle it gives out. */
+function timePglite(target: { query: AnyFn; exec: AnyFn }, slot: Slot) {
+  for (const name of ['query', 'exec'] as const) {
+    const original = target[name].bind(target);
+    target[name] = (...args: unknown[]) => {
+      const observer = slot.observer;
+      if (observer === null) return original(...args);
+      const started = performance.now();
+      const result = original(...args);
+      result.then(
+        () => observer(performance.now() - started, false),
+        () => observer(performance.now() - started, true),
+      );
+      return result;
+    };
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const slot: Slot = { observer: null };
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -46,6 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {
       // Idle client errors (server restart) are recovered by the pool; do not crash the process.
     });
+    pool.on('connect', (client) => timePgClient(client as unknown as { query: AnyFn }, slot));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       kind: 'postgres',
@@ -62,6 +127,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }
       },
       ping: () => timedPing(db),
+      observeQueries: (observer) => {
+        slot.observer = observer;
+      },
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: options.poolMax,
+      }),
       close: () => pool.end(),
     };
   }
@@ -71,6 +145,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     extensions: { pg_trgm },
   });
+  timePglite(client as unknown as { query: AnyFn; exec: AnyFn }, slot);
+  const transaction = client.transaction.bind(client);
+  client.transaction = (callback) =>
+    transaction((tx) => {
+      timePglite(tx as unknown as { query: AnyFn; exec: AnyFn }, slot);
+      return callback(tx);
+    });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -81,6 +162,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // PGlite is one connection already.
     withConnection: (fn) => fn(db),
     ping: () => timedPing(db),
+    observeQueries: (observer) => {
+      slot.observer = observer;
+    },
+    poolStats: () => null,
     close: () => client.close(),
   };
 }
