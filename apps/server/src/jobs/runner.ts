@@ -19,6 +19,9 @@ export type JobHandler<T> = (job: JobContext<T>) => Promise<unknown>;
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
+/** Told of every attempt this process's workers finish (the monitoring module counts them). */
+export type JobOutcomeObserver = (queue: string, outcome: 'completed' | 'failed', ms: number) => void;
+
 /**
  * pg-boss over our Database (PGlite or PostgreSQL): jobs live in the same database as the state
  * that causes them, so `sendInTransaction` commits a job together with that state, or neither.
@@ -28,6 +31,7 @@ export function createJobRunner(deps: {
   log: FastifyBaseLogger;
   /** How often an idle worker looks for work (pg-boss's floor is 0.5 s). */
   pollingIntervalSeconds?: number;
+  onOutcome?: JobOutcomeObserver;
 }) {
   const executor = databaseExecutor(deps.database);
   const boss = new PgBoss({
@@ -90,13 +94,19 @@ export function createJobRunner(deps: {
             pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2,
           },
           async ([job]) => {
+            const started = performance.now();
             try {
-              return await handler({
+              const result = await handler({
                 id: job!.id,
                 data: job!.data,
                 retryCount: job!.retryCount,
                 retryLimit: job!.retryLimit,
               });
+              deps.onOutcome?.(name, 'completed', performance.now() - started);
+              return result;
+            } catch (err) {
+              deps.onOutcome?.(name, 'failed', performance.now() - started);
+              throw err;
             } finally {
               if (workerId) boss.notifyWorker(workerId);
             }
@@ -132,6 +142,9 @@ export function createJobRunner(deps: {
     },
 
     getJob: (name: string, id: string) => boss.getJobById(name, id),
+
+    /** True between a successful start() and stop(): what readiness checks. */
+    isStarted: () => state === 'started',
 
     /** Stops the workers (an attempt in progress gets up to `timeoutMs` to finish) and waits for the last query. */
     async stop(timeoutMs = 10_000) {

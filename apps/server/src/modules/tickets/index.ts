@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.ts';
-import { createJobRunner } from '../../jobs/runner.ts';
+import { createJobRunner, type JobOutcomeObserver } from '../../jobs/runner.ts';
 import type { Tx } from '../../jobs/sql-executor.ts';
 import { createMailer, type LocalOutbox, type Mailer } from '../../mail/index.ts';
 import type { BookingService } from '../booking/service.ts';
@@ -46,17 +46,38 @@ export function createTicketing(deps: {
   pollingIntervalSeconds?: number;
   /** Run delivery workers in this process (default true). */
   workers?: boolean;
+  /** Told of each email sent or failed and each job attempt (the monitoring module counts them). */
+  observe?: { mail?: (outcome: 'sent' | 'failed') => void; job?: JobOutcomeObserver };
 }) {
   const { config, log } = deps;
   const keys = resolveTicketKeys({ env: config.env, dataDir: config.dataDir, ...config.tickets });
   const { mailer, outbox } = deps.mailer
     ? { mailer: deps.mailer, outbox: null as LocalOutbox | null }
     : createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const onMail = deps.observe?.mail;
+  const countedMailer: Mailer = onMail
+    ? {
+        ...mailer,
+        kind: mailer.kind,
+        send: async (message) => {
+          try {
+            const sent = await mailer.send(message);
+            onMail('sent');
+            return sent;
+          } catch (err) {
+            onMail('failed');
+            throw err;
+          }
+        },
+        close: () => mailer.close(),
+      }
+    : mailer;
   const repo = ticketsRepository(deps.database.db);
   const jobs = createJobRunner({
     database: deps.database,
     log,
     pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2,
+    onOutcome: deps.observe?.job,
   });
   let delivery: TicketDelivery | undefined;
   const service = ticketsService({
@@ -71,7 +92,7 @@ export function createTicketing(deps: {
     repo,
     service,
     jobs,
-    mailer,
+    mailer: countedMailer,
     publicUrl: config.publicUrl,
     policy: { ...DEFAULT_DELIVERY_POLICY, ...deps.delivery },
     log,
