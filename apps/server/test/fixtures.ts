@@ -23,6 +23,10 @@ export async function publishedSession(
     maxTicketsPerOrder?: number;
     cancelCutoffHours?: number;
     startsInHours?: number;
+    /** Waiting room: the mode, its settings, and when sales open (default: an hour ago). */
+    queueMode?: 'off' | 'scheduled' | 'auto';
+    queueSettings?: Record<string, number>;
+    salesOpenAt?: Date;
   } = {},
 ): Promise<SessionFixture> {
   const s = app.services;
@@ -72,13 +76,13 @@ export async function publishedSession(
     layoutId: layout.id,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-    salesOpenAt: new Date(Date.now() - 3600_000).toISOString(),
+    salesOpenAt: (opts.salesOpenAt ?? new Date(Date.now() - 3600_000)).toISOString(),
     salesCloseAt: startsAt.toISOString(),
     holdMinutes: opts.holdMinutes ?? 10,
     maxTicketsPerOrder: opts.maxTicketsPerOrder ?? 6,
     cancelCutoffHours: opts.cancelCutoffHours ?? 24,
-    queueMode: 'off',
-    queueSettings: {},
+    queueMode: opts.queueMode ?? 'off',
+    queueSettings: opts.queueSettings ?? {},
   });
   await s.sessions.setPrices(
     session.id,
