@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   TICKET_SIGNING_KEY: z.string().min(1).optional(),
   TICKET_PUBLIC_KEY: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -65,6 +66,11 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** Ed25519 ticket signing key (PEM or base64 DER); generated into DATA_DIR outside production. */
   tickets: { signingKey: string | null; publicKey: string | null };
+  /**
+   * Bearer token that GET /metrics requires when set. In production /metrics is off without one;
+   * elsewhere it is open unless one is set.
+   */
+  metricsToken: string | null;
 };
 
 export class ConfigError extends Error {
@@ -121,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM ?? `Ticketing <tickets@${new URL(publicUrl).hostname}>`,
     },
     tickets: { signingKey: e.TICKET_SIGNING_KEY ?? null, publicKey: e.TICKET_PUBLIC_KEY ?? null },
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
