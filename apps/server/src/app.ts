@@ -39,6 +39,10 @@ import { uploadRoutes } from './modules/uploads/routes.ts';
 import { venuesRepository } from './modules/venues/repository.ts';
 import { venueAdminRoutes } from './modules/venues/routes.ts';
 import { venuesService } from './modules/venues/service.ts';
+import { waitingRoomRepository } from './modules/waiting-room/repository.ts';
+import { waitingRoomAdminRoutes, waitingRoomRoutes } from './modules/waiting-room/routes.ts';
+import { waitingRoomService } from './modules/waiting-room/service.ts';
+import { waitingRoomTokens } from './modules/waiting-room/tokens.ts';
 
 export type AppDeps = {
   config: Config;
@@ -107,6 +111,19 @@ export function buildServices(
     log,
     onPaid: ticketing.onPaid,
   });
+  const waitingRoom = waitingRoomService({
+    coord: deps.coord,
+    repo: waitingRoomRepository(db),
+    tokens: waitingRoomTokens(deps.config.appSecret ?? 'unset'),
+    findSession: async (id) => {
+      const row = await sessions.findRow(id);
+      return row && { ...row, queueSettings: (row.queueSettings ?? {}) as Record<string, unknown> };
+    },
+    saveOutflow: async (id, outflowPerMinute) => {
+      await sessions.update(id, { queueSettings: { outflowPerMinute } });
+    },
+    onError: (err, context) => log.warn({ err }, `waiting room: ${context}`),
+  });
   return {
     accounts,
     venues,
@@ -114,6 +131,7 @@ export function buildServices(
     sessions,
     seatEvents,
     booking,
+    waitingRoom,
     testpay,
     orders,
     ticketing,
@@ -225,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);
+  waitingRoomRoutes(app, services);
   orderRoutes(app, services);
   ticketRoutes(app, services);
   uploadRoutes(app, { dataDir: config.dataDir });
@@ -237,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     catalogAdminRoutes(admin, services);
     venueAdminRoutes(admin, services);
     sessionAdminRoutes(admin, services);
+    waitingRoomAdminRoutes(admin, services);
   });
 
   // Browse caches of every process are dropped when any process changes the catalog.
@@ -262,12 +282,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => services.testpay.startDelivery({ intervalMs: 1_000 }));
   // pg-boss and its queue must exist before a payment can commit (the job is enqueued in it).
   app.addHook('onReady', async () => services.ticketing.start());
+  let stopWaitingRoom: (() => Promise<void>) | null = null;
+  app.addHook('onReady', async () => {
+    stopWaitingRoom = await services.waitingRoom.start();
+  });
   app.addHook('onClose', async () => {
     clearInterval(upkeep);
     clearInterval(sweeper);
     clearInterval(refundRetry);
     await services.testpay.stopDelivery();
     await services.ticketing.stop();
+    await stopWaitingRoom?.();
     await unsubscribe();
   });
 

@@ -1,4 +1,4 @@
-import { Availability, Hold, HoldCreate } from '@ticketing/contracts';
+import { Availability, Hold, HoldCreate, QUEUE_ACCESS_HEADER } from '@ticketing/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +14,12 @@ const tags = ['booking'];
 
 export function bookingRoutes(
   app: FastifyInstance,
-  deps: { booking: BookingService; seatEvents: SeatEvents },
+  deps: {
+    booking: BookingService;
+    seatEvents: SeatEvents;
+    /** While a session's waiting room is on, holds need the admitted shopper's access token. */
+    waitingRoom: { checkAccess(sessionId: string, userId: string, token: string | undefined): Promise<void> };
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { booking } = deps;
@@ -27,11 +32,17 @@ export function bookingRoutes(
         summary: 'Hold seats: chosen ones, best available in a category, or general admission places',
         params: Id,
         body: HoldCreate,
-        response: { 201: Hold, ...problemResponses(400, 401, 404, 409) },
+        response: { 201: Hold, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
       const user = await requireUser(req);
+      const access = req.headers[QUEUE_ACCESS_HEADER];
+      await deps.waitingRoom.checkAccess(
+        req.params.id,
+        user.id,
+        typeof access === 'string' ? access : undefined,
+      );
       const body = req.body;
       const request = body.seatIds
         ? { seatIds: body.seatIds }

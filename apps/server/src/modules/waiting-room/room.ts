@@ -104,12 +104,13 @@ export function initialRoom(session: SessionFacts, now: number): RoomState {
 /** Settings edited by an admin flow into a live room without losing its counters. */
 export function withSessionFacts(room: RoomState, session: SessionFacts): RoomState {
   const fresh = initialRoom(session, room.updatedAt);
+  // Once the draw is made its times are history: moving them would reshuffle nobody, only confuse.
+  const drawn = room.mode === 'scheduled' && fresh.mode === 'scheduled' && room.prequeueSize !== null;
   return {
     ...room,
     mode: fresh.mode,
-    prequeueOpensAt:
-      room.prequeueSize !== null && room.mode === fresh.mode ? room.prequeueOpensAt : fresh.prequeueOpensAt,
-    salesOpenAt: room.prequeueSize !== null ? room.salesOpenAt : fresh.salesOpenAt,
+    prequeueOpensAt: drawn ? room.prequeueOpensAt : fresh.prequeueOpensAt,
+    salesOpenAt: drawn ? room.salesOpenAt : fresh.salesOpenAt,
     salesCloseAt: fresh.salesCloseAt,
     prequeueSize: room.mode === fresh.mode ? room.prequeueSize : fresh.prequeueSize,
     maxActiveShoppers: fresh.maxActiveShoppers,

@@ -1,0 +1,154 @@
+import type { Coordinator, Lock } from '../../coord/port.ts';
+import { advance } from './admission.ts';
+import { roomKeys } from './keys.ts';
+import type { WaitingRoomRepository } from './repository.ts';
+import { initialRoom, type RoomState, roomSettings, type SessionFacts, withSessionFacts } from './room.ts';
+import type { RoomStore } from './room-store.ts';
+
+/**
+ * The admission leader: every process runs this loop, and for each queued session exactly one of
+ * them (the holder of the session's coordinator lock) moves the serving number. A leader that
+ * dies or stalls loses its lock within LOCK_TTL_MS and another process continues from the last
+ * published state, so the serving number never goes back.
+ */
+
+const TICK_MS = 1_000;
+const LOCK_TTL_MS = 5_000;
+const DISCOVER_EVERY_MS = 5_000;
+const STOCK_EVERY_MS = 2_000;
+
+export interface Control {
+  paused?: boolean;
+  outflowPerMinute?: number;
+}
+
+export function admissionLeader(deps: {
+  coord: Coordinator;
+  repo: WaitingRoomRepository;
+  store: RoomStore;
+  onError: (err: unknown, context: string) => void;
+  tickMs?: number;
+}) {
+  const { coord, repo, store } = deps;
+  const led = new Map<
+    string,
+    { lock: Lock; room: RoomState; stockAt: number; stock: { available: number; held: number } | null }
+  >();
+  let sessions = new Map<string, SessionFacts>();
+  let discoveredAt = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  async function discover(now: number) {
+    if (now - discoveredAt < DISCOVER_EVERY_MS) return;
+    discoveredAt = now;
+    const list = await repo.queuedSessions();
+    const next = new Map(list.map((s) => [s.id, s]));
+    // A session whose queue was switched off: its leader says so once, then lets go.
+    for (const [id, entry] of led) {
+      if (!next.has(id)) {
+        await store.publishOff(id).catch((err) => deps.onError(err, 'publish off'));
+        await entry.lock.release().catch(() => false);
+        led.delete(id);
+      }
+    }
+    sessions = next;
+  }
+
+  /** Leads the session if nobody else does; keeps leading if it already does. */
+  async function lead(session: SessionFacts, now: number) {
+    const keys = roomKeys(session.id);
+    const mine = led.get(session.id);
+    if (mine) {
+      if (await mine.lock.extend(LOCK_TTL_MS)) return mine;
+      led.delete(session.id);
+      return null;
+    }
+    const lock = await coord.acquireLock(keys.leader, LOCK_TTL_MS);
+    if (!lock) return null;
+    // Continue from what the previous leader published (or start the room).
+    const raw = await coord.getValue(keys.state);
+    const room = raw ? (JSON.parse(raw) as RoomState) : initialRoom(session, now);
+    const entry = { lock, room, stockAt: 0, stock: null };
+    led.set(session.id, entry);
+    return entry;
+  }
+
+  async function step(session: SessionFacts, now: number) {
+    const entry = await lead(session, now);
+    if (!entry) return;
+    const keys = roomKeys(session.id);
+    if (now - entry.stockAt >= STOCK_EVERY_MS) {
+      entry.stock = await repo.stock(session.id);
+      entry.stockAt = now;
+    }
+    const [joined, exchanged, activeShoppers, controlRaw] = await Promise.all([
+      coord.getCounter(keys.joined),
+      coord.getCounter(keys.exchanged),
+      coord.countGroup(keys.shoppers),
+      coord.getValue(keys.control),
+    ]);
+    const control = controlRaw ? (JSON.parse(controlRaw) as Control) : {};
+    const room = withSessionFacts(entry.room, session);
+    const next = advance(room, {
+      now,
+      joined,
+      exchanged,
+      activeShoppers,
+      stock: entry.stock,
+      paused: control.paused ?? false,
+      outflowPerMinute: control.outflowPerMinute ?? roomSettings(session.queueSettings).outflowPerMinute,
+    });
+    entry.room = next;
+    await store.publish(next);
+  }
+
+  // Ticks never overlap (the timer's and an explicit one): two steps from the same base could
+  // otherwise publish a smaller serving number after a larger one.
+  let chain: Promise<void> = Promise.resolve();
+  function tick() {
+    chain = chain.then(tickOnce, tickOnce);
+    return chain;
+  }
+
+  async function tickOnce() {
+    const now = Date.now();
+    try {
+      await discover(now);
+    } catch (err) {
+      deps.onError(err, 'discovering queued sessions');
+    }
+    await Promise.all(
+      [...sessions.values()].map((s) => step(s, now).catch((err) => deps.onError(err, `room ${s.id}`))),
+    );
+  }
+
+  return {
+    start() {
+      if (timer) return;
+      timer = setInterval(() => {
+        if (running) return; // a slow tick is not stacked on
+        running = tick().finally(() => {
+          running = null;
+        });
+      }, deps.tickMs ?? TICK_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+      await Promise.all([...led.values()].map((e) => e.lock.release().catch(() => false)));
+      led.clear();
+    },
+    /** Runs one step now (tests, and the first tick at start-up). */
+    tick,
+    isLeading: (sessionId: string) => led.has(sessionId),
+    /** Forces the next tick to re-read sessions (after an admin edit). */
+    rediscover() {
+      discoveredAt = 0;
+    },
+  };
+}
+
+export type AdmissionLeader = ReturnType<typeof admissionLeader>;

@@ -1,0 +1,127 @@
+import {
+  QueueAccess,
+  QueueControl,
+  QueueEnterRequest,
+  QueueJoinResponse,
+  QueueMonitor,
+  QueueStatus,
+  QueueStatusQuery,
+  ServingState,
+} from '@ticketing/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../../http/auth.ts';
+import { problemResponses } from '../../http/responses.ts';
+import type { WaitingRoomService } from './service.ts';
+
+const Id = z.object({ id: z.uuid() });
+const tags = ['waiting room'];
+
+export function waitingRoomRoutes(app: FastifyInstance, deps: { waitingRoom: WaitingRoomService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { waitingRoom } = deps;
+
+  r.post(
+    '/api/sessions/:id/queue/join',
+    {
+      schema: {
+        tags,
+        summary: 'Join the waiting room (one place per account; joining again returns the same place)',
+        params: Id,
+        response: { 200: QueueJoinResponse, 201: QueueJoinResponse, ...problemResponses(401, 404, 409, 429) },
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(req);
+      const joined = await waitingRoom.join(req.params.id, user.id, req.ip);
+      return reply.status(joined.fresh ? 201 : 200).send(joined);
+    },
+  );
+
+  r.get(
+    '/api/sessions/:id/queue/status',
+    {
+      schema: {
+        tags,
+        summary: 'Place, people ahead and ETA, from the token alone (no sign-in needed)',
+        params: Id,
+        querystring: QueueStatusQuery,
+        response: { 200: QueueStatus, ...problemResponses(400, 409, 429) },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return waitingRoom.status(req.params.id, req.query.token, req.ip);
+    },
+  );
+
+  r.get(
+    '/api/sessions/:id/queue/serving',
+    {
+      schema: {
+        tags,
+        summary: 'The public serving state of the waiting room (cacheable for 2 s)',
+        params: Id,
+        response: { 200: ServingState, ...problemResponses(404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const state = await waitingRoom.serving(req.params.id);
+      reply.header('cache-control', 'public, max-age=2');
+      if (state) return state;
+      // A session without a queue answers the same shape, phase "off", so clients need one path.
+      return reply.send(await waitingRoom.offState(req.params.id));
+    },
+  );
+
+  r.post(
+    '/api/sessions/:id/queue/enter',
+    {
+      schema: {
+        tags,
+        summary: 'Exchange an admitted queue token for a booking access token (idempotent)',
+        params: Id,
+        body: QueueEnterRequest,
+        response: { 200: QueueAccess, ...problemResponses(400, 401, 403, 409, 410) },
+      },
+    },
+    async (req) => waitingRoom.enter(req.params.id, (await requireUser(req)).id, req.body.token),
+  );
+}
+
+export function waitingRoomAdminRoutes(admin: FastifyInstance, deps: { waitingRoom: WaitingRoomService }) {
+  const r = admin.withTypeProvider<ZodTypeProvider>();
+  const { waitingRoom } = deps;
+  const admTags = ['admin', 'waiting room'];
+
+  r.get(
+    '/api/admin/sessions/:id/queue',
+    {
+      schema: {
+        tags: admTags,
+        summary: 'Live figures of a session’s waiting room',
+        params: Id,
+        response: { 200: QueueMonitor, ...problemResponses(401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return waitingRoom.monitor(req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/admin/sessions/:id/queue',
+    {
+      schema: {
+        tags: admTags,
+        summary: 'Pause or resume admissions, or change the outflow per minute',
+        params: Id,
+        body: QueueControl,
+        response: { 200: QueueMonitor, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req) => waitingRoom.control(req.params.id, req.body),
+  );
+}

@@ -1,0 +1,299 @@
+import type {
+  QueueAccess,
+  QueueControl,
+  QueueJoinResponse,
+  QueueMonitor,
+  QueueStatus,
+} from '@ticketing/contracts';
+import type { Coordinator } from '../../coord/port.ts';
+import { NotFound, RateLimited } from '../../lib/errors.ts';
+import { pendingAdmissions } from './admission.ts';
+import {
+  QueueAccessExpired,
+  QueueAccessRequired,
+  QueueClosed,
+  QueueNotAdmitted,
+  QueueNotOpen,
+  QueueOff,
+  QueuePlaceExpired,
+  QueueTokenForeign,
+  QueueTokenInvalid,
+} from './errors.ts';
+import { roomKeys } from './keys.ts';
+import { type AdmissionLeader, admissionLeader, type Control } from './leader.ts';
+import { localLimiter } from './local-limiter.ts';
+import { keyedPermutation, keysFromDigest, type Permutation } from './permutation.ts';
+import type { WaitingRoomRepository } from './repository.ts';
+import {
+  accessRequired,
+  initialRoom,
+  personStatus,
+  phaseAt,
+  publicState,
+  type RoomState,
+  type SessionFacts,
+} from './room.ts';
+import { roomStore } from './room-store.ts';
+import { TokenError, type WaitingRoomTokens } from './tokens.ts';
+
+/**
+ * The waiting room's use cases. Join and enter touch the coordinator (one atomic claim, a few
+ * keys); status, serving and the access check on holds are answered from this process's memory.
+ */
+
+const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
+const JOIN_PER_IP = { limit: 120, windowMs: 60_000 };
+// Polls are limited in memory per process (no Redis per poll); generous, since many people share
+// an address behind carrier NAT, and the suggested interval keeps honest clients far below.
+const STATUS_PER_IP = { limit: 600, windowMs: 60_000 };
+const STATUS_PER_TOKEN = { limit: 60, windowMs: 60_000 };
+
+export interface WaitingRoomDeps {
+  coord: Coordinator;
+  repo: WaitingRoomRepository;
+  tokens: WaitingRoomTokens;
+  findSession: (sessionId: string) => Promise<SessionFacts | null>;
+  /** Persists an admin's new outflow in the session's settings. */
+  saveOutflow: (sessionId: string, outflowPerMinute: number) => Promise<void>;
+  onError: (err: unknown, context: string) => void;
+  tickMs?: number;
+}
+
+export function waitingRoomService(deps: WaitingRoomDeps) {
+  const { coord, tokens } = deps;
+  const store = roomStore({
+    coord,
+    findSession: deps.findSession,
+    onError: (err) => deps.onError(err, 'room store'),
+  });
+  const leader: AdmissionLeader = admissionLeader({
+    coord,
+    repo: deps.repo,
+    store,
+    onError: deps.onError,
+    tickMs: deps.tickMs,
+  });
+  const statusLimiter = localLimiter();
+
+  // The draw for one (session, pre-queue size) never changes: build it once per process.
+  const draws = new Map<string, Permutation>();
+  function placeOf(room: RoomState) {
+    const n = room.prequeueSize ?? 0;
+    if (n === 0) return (k: number) => k;
+    const id = `${room.sessionId}:${n}`;
+    let p = draws.get(id);
+    if (!p) {
+      if (draws.size > 1_000) draws.clear();
+      p = keyedPermutation(n, keysFromDigest(tokens.drawKey(room.sessionId, n)));
+      draws.set(id, p);
+    }
+    const perm = p;
+    return (k: number) => (k <= n ? perm.apply(k - 1) + 1 : k);
+  }
+
+  async function roomOf(sessionId: string) {
+    const room = await store.get(sessionId);
+    if (!room) throw new QueueOff();
+    return room;
+  }
+
+  function readQueueToken(token: string, sessionId: string) {
+    try {
+      return tokens.readQueueToken(token, sessionId);
+    } catch (err) {
+      if (!(err instanceof TokenError)) throw err;
+      throw new QueueTokenInvalid(
+        err.problem === 'wrong-session'
+          ? 'for another session'
+          : err.problem === 'forged'
+            ? 'not ours'
+            : 'malformed',
+      );
+    }
+  }
+
+  function statusOf(room: RoomState, joinNumber: number, now = Date.now()) {
+    return personStatus(room, joinNumber, now, placeOf(room));
+  }
+
+  const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);
+
+  async function limit(key: string, rule: { limit: number; windowMs: number }) {
+    const r = await coord.consumeRateLimit(key, rule);
+    if (!r.allowed)
+      throw new RateLimited(Math.ceil(r.retryAfterMs / 1000), 'Too many attempts to join. Wait a moment.');
+  }
+
+  return {
+    async join(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
+      await Promise.all([
+        limit(`wr-join:acct:${accountId}`, JOIN_PER_ACCOUNT),
+        limit(`wr-join:ip:${ip}`, JOIN_PER_IP),
+      ]);
+      const room = await roomOf(sessionId);
+      const now = Date.now();
+      const phase = phaseAt(room, now);
+      if (phase === 'off') throw new QueueOff();
+      if (phase === 'not-yet' && room.mode === 'scheduled')
+        throw new QueueNotOpen(new Date(room.prequeueOpensAt ?? room.salesOpenAt));
+      if (phase === 'closed') {
+        const s = statusOf(room, 0, now);
+        throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
+      }
+      const keys = roomKeys(sessionId);
+      let claim = await coord.claimNumber(keys.joined, keys.claim(accountId), { ttlMs: claimTtl(room) });
+      if (!claim.fresh) {
+        // Someone whose turn came and went (or whose shopping time ran out) goes to the back.
+        const s = statusOf(room, claim.number, now);
+        if (s.state === 'admitted' && s.enterBy && Date.parse(s.enterBy) < now) {
+          const entered = await coord.getValue(keys.entered(accountId));
+          if (!entered) {
+            claim = await coord.claimNumber(keys.joined, keys.claim(accountId), {
+              ttlMs: claimTtl(room),
+              replace: claim.number,
+            });
+          }
+        }
+      }
+      const token = tokens.issueQueueToken({
+        sessionId,
+        accountId,
+        joinNumber: claim.number,
+        issuedAt: Math.floor(now / 1000),
+      });
+      return {
+        token,
+        joinNumber: claim.number,
+        fresh: claim.fresh,
+        status: statusOf(room, claim.number, now),
+      };
+    },
+
+    /** Answered from memory: the token and the room as last published. */
+    async status(sessionId: string, token: string, ip: string): Promise<QueueStatus> {
+      const ticket = readQueueToken(token, sessionId);
+      const now = Date.now();
+      const byIp = statusLimiter.take(`ip:${ip}`, STATUS_PER_IP, now);
+      const byToken = statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now);
+      if (byIp > 0 || byToken > 0)
+        throw new RateLimited(Math.ceil(Math.max(byIp, byToken) / 1000), 'Polling too often. Wait a moment.');
+      return statusOf(await roomOf(sessionId), ticket.joinNumber, now);
+    },
+
+    async serving(sessionId: string) {
+      const room = await store.get(sessionId);
+      return room ? publicState(room, Date.now()) : null;
+    },
+
+    /** The serving state of a session without a queue (404 when there is no such session). */
+    async offState(sessionId: string) {
+      const session = await deps.findSession(sessionId);
+      if (!session) throw new NotFound('Session');
+      return publicState({ ...initialRoom({ ...session, queueMode: 'off' }, Date.now()) }, Date.now());
+    },
+
+    /** Admitted → a booking access token, the same one (same expiry) on every call. */
+    async enter(sessionId: string, accountId: string, token: string): Promise<QueueAccess> {
+      const ticket = readQueueToken(token, sessionId);
+      if (ticket.accountId !== accountId) throw new QueueTokenForeign();
+      const room = await roomOf(sessionId);
+      const now = Date.now();
+      const s = statusOf(room, ticket.joinNumber, now);
+      if (s.state === 'closed') throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
+      if (s.state !== 'admitted') throw new QueueNotAdmitted(s.position);
+      const keys = roomKeys(sessionId);
+      let enteredAt = Number(await coord.getValue(keys.entered(accountId))) || null;
+      if (enteredAt === null) {
+        if (s.enterBy && Date.parse(s.enterBy) < now) throw new QueuePlaceExpired();
+        if (await coord.setIfAbsent(keys.entered(accountId), String(now), room.shoppingMs)) {
+          enteredAt = now;
+          await Promise.all([
+            coord.incr(keys.exchanged),
+            coord.putGroupMember(keys.shoppers, accountId, String(now), room.shoppingMs),
+          ]);
+        } else {
+          enteredAt = Number(await coord.getValue(keys.entered(accountId))) || now;
+        }
+      }
+      const expiresAt = Math.min(enteredAt + room.shoppingMs, room.salesCloseAt);
+      return {
+        accessToken: tokens.issueAccessToken({
+          sessionId,
+          accountId,
+          expiresAt: Math.floor(expiresAt / 1000),
+        }),
+        expiresAt: new Date(Math.floor(expiresAt / 1000) * 1000).toISOString(),
+      };
+    },
+
+    /** Holds call this first: while a session's queue is on, only admitted shoppers may hold. */
+    async checkAccess(sessionId: string, accountId: string, accessToken: string | undefined) {
+      const room = await store.get(sessionId);
+      const now = Date.now();
+      if (!accessRequired(room, now)) return;
+      if (!accessToken) throw new QueueAccessRequired(sessionId);
+      let grant: ReturnType<WaitingRoomTokens['readAccessToken']>;
+      try {
+        grant = tokens.readAccessToken(accessToken, sessionId);
+      } catch (err) {
+        if (!(err instanceof TokenError)) throw err;
+        throw new QueueAccessRequired(sessionId, 'This queue access token is not valid for this session.');
+      }
+      if (grant.accountId !== accountId)
+        throw new QueueAccessRequired(sessionId, 'This queue access token belongs to another account.');
+      if (grant.expiresAt * 1000 <= now) throw new QueueAccessExpired(sessionId);
+    },
+
+    async monitor(sessionId: string): Promise<QueueMonitor> {
+      const room = await roomOf(sessionId);
+      const keys = roomKeys(sessionId);
+      const [exchanged, activeShoppers, stock] = await Promise.all([
+        coord.getCounter(keys.exchanged),
+        coord.countGroup(keys.shoppers),
+        deps.repo.stock(sessionId),
+      ]);
+      const now = Date.now();
+      const serving = publicState(room, now);
+      return {
+        serving,
+        waiting: Math.max(0, room.joined - room.serving),
+        activeShoppers,
+        pendingAdmissions: pendingAdmissions(room, exchanged, now),
+        maxActiveShoppers: room.maxActiveShoppers,
+        remainingSeats: stock.available,
+        leader: leader.isLeading(sessionId),
+      };
+    },
+
+    async control(sessionId: string, change: QueueControl): Promise<QueueMonitor> {
+      await roomOf(sessionId);
+      const key = roomKeys(sessionId).control;
+      const current = JSON.parse((await coord.getValue(key)) ?? '{}') as Control;
+      if ('action' in change) current.paused = change.action === 'pause';
+      else {
+        current.outflowPerMinute = change.outflowPerMinute;
+        await deps.saveOutflow(sessionId, change.outflowPerMinute);
+      }
+      await coord.setValue(key, JSON.stringify(current));
+      await leader.tick();
+      return this.monitor(sessionId);
+    },
+
+    /** For metrics: every room this process knows, with its latest figures. */
+    rooms: () => store.loaded(),
+
+    async start() {
+      const unsubscribe = await store.listen();
+      leader.start();
+      return async () => {
+        await leader.stop();
+        await unsubscribe();
+      };
+    },
+    /** Tests: run the leader once now instead of waiting for its timer. */
+    tick: () => leader.tick(),
+    rediscover: () => leader.rediscover(),
+  };
+}
+
+export type WaitingRoomService = ReturnType<typeof waitingRoomService>;
