@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, describeError } from './client.ts';
+import { ApiError, api, describeError, hasCode, problemText } from './client.ts';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -78,5 +78,31 @@ describe('api client', () => {
       },
     };
     await expect(api('/api/me', { schema })).rejects.toThrow('contract drift');
+  });
+
+  it('sends extra request headers beside its own', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{}', { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    await api('/api/sessions/s/holds', { method: 'POST', body: {}, headers: { 'x-queue-access': 'acc-1' } });
+    const headers = fetch.mock.calls[0]![1].headers as Record<string, string>;
+    expect(headers).toMatchObject({ 'x-queue-access': 'acc-1', 'content-type': 'application/json' });
+  });
+
+  it('keeps the problem members beyond RFC 9457, for the code that knows them', async () => {
+    answer(409, {
+      type: 'x',
+      title: 'Seats taken',
+      status: 409,
+      code: 'SEATS_UNAVAILABLE',
+      seatIds: ['a-1', 'a-2'],
+      opensAt: '2026-12-01T10:00:00Z',
+    });
+    const err = await api('/api/sessions/s/holds', { method: 'POST', body: {} }).catch((e) => e);
+    expect(err.extra.seatIds).toEqual(['a-1', 'a-2']);
+    expect(problemText(err, 'opensAt')).toBe('2026-12-01T10:00:00Z');
+    expect(problemText(err, 'seatIds')).toBeUndefined();
+    expect(hasCode(err, 'HOLD_EXPIRED', 'SEATS_UNAVAILABLE')).toBe(true);
+    expect(hasCode(err, 'HOLD_EXPIRED')).toBe(false);
+    expect(hasCode(new Error('SEATS_UNAVAILABLE'), 'SEATS_UNAVAILABLE')).toBe(false);
   });
 });

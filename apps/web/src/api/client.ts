@@ -12,8 +12,13 @@ export class ApiError extends Error {
   /** First message per field, keyed by the top-level field name (`email`, `password`…). */
   readonly fieldErrors: FieldErrors;
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The whole problem body, members beyond RFC 9457 included: a 409 SEATS_UNAVAILABLE names the
+   * `seatIds` just taken, ORDER_EXISTS the `orderId`, QUEUE_NOT_OPEN the `opensAt`.
+   */
+  readonly extra: Readonly<Record<string, unknown>>;
 
-  constructor(problem: Problem, retryAfterSeconds?: number) {
+  constructor(problem: Problem, retryAfterSeconds?: number, extra: Record<string, unknown> = {}) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -22,6 +27,7 @@ export class ApiError extends Error {
     this.detail = problem.detail ?? problem.title;
     this.requestId = problem.requestId;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.extra = extra;
     const fields: FieldErrors = {};
     for (const e of problem.errors ?? []) {
       const key = e.path.split('.')[0] ?? e.path;
@@ -34,16 +40,28 @@ export class ApiError extends Error {
 export const isApiError = (err: unknown, status?: number): err is ApiError =>
   err instanceof ApiError && (status === undefined || err.status === status);
 
+/** True for an ApiError with this problem `code` (or any of these codes). */
+export const hasCode = (err: unknown, ...codes: string[]): err is ApiError =>
+  err instanceof ApiError && codes.includes(err.code);
+
+/** A string member of the problem body (`orderId`, `opensAt`…), or undefined. */
+export function problemText(err: unknown, member: string): string | undefined {
+  const value = err instanceof ApiError ? err.extra[member] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Extra request headers: Idempotency-Key, the waiting room's access token. */
+  headers?: Record<string, string>;
   /** Validates the response against the shared contract, so drift fails loudly here, not in a view. */
   schema?: { parse(data: unknown): T };
   signal?: AbortSignal;
 };
 
 export async function api<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { method = 'GET', body, schema, signal } = options;
+  const { method = 'GET', body, headers, schema, signal } = options;
   let res: Response;
   try {
     res = await fetch(path, {
@@ -52,6 +70,7 @@ export async function api<T = void>(path: string, options: RequestOptions<T> = {
       headers: {
         accept: 'application/json, application/problem+json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
@@ -76,8 +95,9 @@ export async function api<T = void>(path: string, options: RequestOptions<T> = {
 async function toApiError(res: Response): Promise<ApiError> {
   const retryAfter = Number(res.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
-  const parsed = Problem.safeParse(await res.json().catch(() => null));
-  if (parsed.success) return new ApiError(parsed.data, retryAfterSeconds);
+  const data: unknown = await res.json().catch(() => null);
+  const parsed = Problem.safeParse(data);
+  if (parsed.success) return new ApiError(parsed.data, retryAfterSeconds, data as Record<string, unknown>);
   // Not problem+json: a proxy or gateway answered (dev server up, API down), or something crashed.
   return new ApiError(
     {

@@ -9,6 +9,7 @@ import { DevMailboxPage } from '../devmail/DevMailboxPage.tsx';
 import { eventRoutes } from '../events/routes.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { orderRoutes } from '../orders/routes.tsx';
+import { QueuePage } from '../queue/QueuePage.tsx';
 import { MyTicketsPage } from '../tickets/MyTicketsPage.tsx';
 import { TicketPage } from '../tickets/TicketPage.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -35,6 +36,8 @@ export const router = createBrowserRouter([
               { path: 'account', Component: AccountPage },
               { path: 'tickets', Component: MyTicketsPage },
               { path: 'tickets/:id', Component: TicketPage },
+              // The waiting room: joining needs an account (one place per account).
+              { path: 'sessions/:id/queue', Component: QueuePage },
             ],
           },
           { path: 'checkin', Component: RequireStaff, children: [{ index: true, Component: CheckinPage }] },

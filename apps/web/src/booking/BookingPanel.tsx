@@ -1,9 +1,8 @@
 import type { SessionDetail } from '@ticketing/contracts';
 import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
-import { isBookingError } from '../api/booking/request.ts';
 import type { SeatStatusStore } from '../api/booking/seatStatusStore.ts';
-import { describeError } from '../api/client.ts';
+import { describeError, hasCode } from '../api/client.ts';
 import { ErrorAlert } from '../ui/Feedback.tsx';
 import { formatMoney } from '../ui/format.ts';
 import { AlertIcon, ArrowRightIcon } from '../ui/icons.tsx';
@@ -91,7 +90,7 @@ export function BookingPanel(props: Props) {
   const prices = picked.map((s) => categoryOfSeat(s).price);
   const total = totalOf(prices);
   const holdError =
-    flow.createError && !isBookingError(flow.createError, 'SEATS_UNAVAILABLE') ? flow.createError : null;
+    flow.createError && !hasCode(flow.createError, 'SEATS_UNAVAILABLE') ? flow.createError : null;
 
   return (
     <section className="card booking-panel" aria-labelledby={`${id}-title`}>
@@ -186,7 +185,7 @@ export function BookingPanel(props: Props) {
           {props.notice.text}
         </p>
       ) : null}
-      {isBookingError(holdError, 'CHECKOUT_IN_PROGRESS') ? (
+      {hasCode(holdError, 'CHECKOUT_IN_PROGRESS') ? (
         <CheckoutInProgress error={holdError} onReleased={flow.resetErrors} />
       ) : holdError ? (
         <ErrorAlert>{describeError(holdError)}</ErrorAlert>

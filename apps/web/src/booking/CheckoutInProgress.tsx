@@ -1,19 +1,13 @@
 import { Link } from 'react-router';
-import type { BookingApiError } from '../api/booking/request.ts';
 import { useReleaseHold } from '../api/booking/useReleaseHold.ts';
+import type { ApiError } from '../api/client.ts';
 import { AlertIcon } from '../ui/icons.tsx';
 
 /**
  * A new hold was refused because the buyer is paying for other seats of this session (another tab,
  * or they came back from the payment page): finish that payment, or give those seats up.
  */
-export function CheckoutInProgress({
-  error,
-  onReleased,
-}: {
-  error: BookingApiError;
-  onReleased: () => void;
-}) {
+export function CheckoutInProgress({ error, onReleased }: { error: ApiError; onReleased: () => void }) {
   const release = useReleaseHold();
   const orderId = typeof error.extra.orderId === 'string' ? error.extra.orderId : null;
   const holdId = typeof error.extra.holdId === 'string' ? error.extra.holdId : null;

@@ -1,9 +1,8 @@
 import type { Hold, SessionDetail } from '@ticketing/contracts';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { isBookingError } from '../api/booking/request.ts';
 import type { SeatStatusStore } from '../api/booking/seatStatusStore.ts';
 import { useStatusVersion } from '../api/booking/useSeatStream.ts';
-import { describeError } from '../api/client.ts';
+import { describeError, hasCode } from '../api/client.ts';
 import { useMe } from '../api/useMe.ts';
 import type { MapTarget } from '../seatmap/drawBooking.ts';
 import { seatInfo } from '../seatmap/seatCatalog.ts';
@@ -17,20 +16,27 @@ import { SeatLegend } from './SeatLegend.tsx';
 import { SeatList } from './SeatList.tsx';
 import { SeatTooltip } from './SeatTooltip.tsx';
 import { seatName } from './seatText.ts';
-import { dropUnavailable, toggleSeat, trimSelection } from './selection.ts';
+import { dropUnavailable, seatIdsOf, toggleSeat, trimSelection } from './selection.ts';
 import { pickKey, readStored, writeStored } from './storage.ts';
 import { useHoldFlow } from './useHoldFlow.ts';
 
 export type Notice = { tone: 'info' | 'warning' | 'danger'; text: string };
 
-type Props = { session: SessionDetail; model: MapModel; store: SeatStatusStore; aside?: ReactNode };
+type Props = {
+  session: SessionDetail;
+  model: MapModel;
+  store: SeatStatusStore;
+  aside?: ReactNode;
+  /** Above the map: the waiting room's access window or its notice. */
+  banner?: ReactNode;
+};
 
 /**
  * The buyer's choice on one session: how many tickets, which seats (map or list), best available
  * or standing places, then the hold and the way to payment. Every change is also said in words
  * (aria-live), so the map is never the only way to know what happened.
  */
-export function SeatPicker({ session, model, store, aside }: Props) {
+export function SeatPicker({ session, model, store, aside, banner }: Props) {
   const { catalog, prepared, plan } = model;
   const max = Math.max(1, session.maxTicketsPerOrder);
   const stored = useMemo(
@@ -154,8 +160,8 @@ export function SeatPicker({ session, model, store, aside }: Props) {
   const holdPicked = async () => {
     const { hold: made, error: err } = await flow.createHold({ seatIds: picked });
     if (made) return afterHold(made, `${made.seats.length} ${made.seats.length === 1 ? 'seat' : 'seats'}`);
-    if (isBookingError(err, 'SEATS_UNAVAILABLE')) {
-      const gone = err.seatIds;
+    if (hasCode(err, 'SEATS_UNAVAILABLE')) {
+      const gone = seatIdsOf(err.extra.seatIds);
       const kept = picked.filter((id) => !gone.includes(id));
       // Show them taken now; the stream's next snapshot or delta has the final word.
       store.applyDelta(HELD, gone);
@@ -229,6 +235,7 @@ export function SeatPicker({ session, model, store, aside }: Props) {
             </button>
           </fieldset>
         </div>
+        {banner}
         {view === 'map' ? (
           <SeatMap
             model={model}
@@ -305,7 +312,7 @@ export function SeatPicker({ session, model, store, aside }: Props) {
         busy={flow.creating || flow.paying}
         message={
           notice?.text ??
-          (flow.createError && !isBookingError(flow.createError, 'SEATS_UNAVAILABLE')
+          (flow.createError && !hasCode(flow.createError, 'SEATS_UNAVAILABLE')
             ? describeError(flow.createError)
             : flow.payError
               ? describeError(flow.payError)

@@ -1,19 +1,66 @@
 import type { SessionDetail } from '@ticketing/contracts';
 import { type ReactNode, useMemo } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useSeatmap } from '../api/booking/useSeatmap.ts';
 import { useSeatStream } from '../api/booking/useSeatStream.ts';
 import { describeError } from '../api/client.ts';
+import { useMe } from '../api/useMe.ts';
+import { AccessWindow } from '../queue/AccessWindow.tsx';
+import { formatClock } from '../queue/queueText.ts';
+import { useQueueGate } from '../queue/useQueueGate.ts';
 import { ErrorAlert } from '../ui/Feedback.tsx';
 import { buildMapModel } from './map/mapModel.ts';
 import { SeatPicker } from './SeatPicker.tsx';
+import { holdKey, readStored } from './storage.ts';
+import '../queue/queue.css';
 import './booking.css';
 
 /**
  * Seat selection on the session page: downloads the plan and opens the live status stream side by
  * side (the stream is small and usually wins), then hands both to the picker. `aside` is shown
- * under the booking panel.
+ * under the booking panel. While the session's waiting room runs, buyers without access are sent
+ * to it instead.
  */
 export function SeatSelection({ session, aside }: { session: SessionDetail; aside?: ReactNode }) {
+  const me = useMe();
+  const accountId = me.isPending ? undefined : (me.data?.id ?? null);
+  const gate = useQueueGate(session, accountId);
+  const navigate = useNavigate();
+  const queuePath = `/sessions/${session.id}/queue`;
+
+  if (gate.kind === 'queue')
+    return <Navigate to={queuePath} replace state={{ queueNotice: 'access-required' }} />;
+  if (gate.kind === 'checking') return <MapLoading session={session} aside={aside} />;
+
+  const banner =
+    gate.kind === 'soon' ? (
+      <p className="alert alert-info">
+        This on-sale has a waiting room
+        {gate.prequeueOpensAt ? `, opening at ${formatClock(gate.prequeueOpensAt)}` : ''}. Seats are chosen in
+        turn once sales open. <Link to={queuePath}>Go to the waiting room</Link>
+      </p>
+    ) : gate.access ? (
+      <AccessWindow
+        expiresAt={gate.access.expiresAt}
+        onExpired={() => {
+          // Nothing held to finish: back to the line. With a hold, stay and pay; new holds are refused.
+          if (readStored<string>(holdKey(session.id)) === null)
+            navigate(queuePath, { replace: true, state: { queueNotice: 'access-expired' } });
+        }}
+      />
+    ) : null;
+  return <SeatMapLoader session={session} aside={aside} banner={banner} />;
+}
+
+function SeatMapLoader({
+  session,
+  aside,
+  banner,
+}: {
+  session: SessionDetail;
+  aside?: ReactNode;
+  banner: ReactNode;
+}) {
   const seatmap = useSeatmap(session.id);
   const store = useSeatStream(session.id);
   const model = useMemo(() => (seatmap.data ? buildMapModel(seatmap.data.plan) : null), [seatmap.data]);
@@ -33,18 +80,20 @@ export function SeatSelection({ session, aside }: { session: SessionDetail; asid
       </div>
     );
   }
-  if (!model) {
-    return (
-      <div className="booking">
-        <div className="booking-main">
-          <div className="booking-map-loading" role="status">
-            <span className="spinner" aria-hidden="true" />
-            <span>Loading the seat map of {session.venue.name}…</span>
-          </div>
+  if (!model) return <MapLoading session={session} aside={aside} />;
+  return <SeatPicker session={session} model={model} store={store} aside={aside} banner={banner} />;
+}
+
+function MapLoading({ session, aside }: { session: SessionDetail; aside?: ReactNode }) {
+  return (
+    <div className="booking">
+      <div className="booking-main">
+        <div className="booking-map-loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <span>Loading the seat map of {session.venue.name}…</span>
         </div>
-        <aside className="booking-side">{aside}</aside>
       </div>
-    );
-  }
-  return <SeatPicker session={session} model={model} store={store} aside={aside} />;
+      <aside className="booking-side">{aside}</aside>
+    </div>
+  );
 }

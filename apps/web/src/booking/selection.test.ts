@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropUnavailable, toggleSeat, trimSelection } from './selection.ts';
+import { dropUnavailable, seatIdsOf, toggleSeat, trimSelection } from './selection.ts';
 
 describe('picking seats', () => {
   it('adds seats up to the number of tickets, then refuses more', () => {
@@ -27,5 +27,11 @@ describe('picking seats', () => {
       kept: ['a', 'c'],
       dropped: ['b'],
     });
+  });
+
+  it('reads the taken seats of a refused hold, ignoring anything that is not a seat id', () => {
+    expect(seatIdsOf(['a', 2, 'b', null])).toEqual(['a', 'b']);
+    expect(seatIdsOf(undefined)).toEqual([]);
+    expect(seatIdsOf('a')).toEqual([]);
   });
 });

@@ -29,3 +29,7 @@ export function dropUnavailable(
   for (const id of selected) (isFree(id) ? kept : dropped).push(id);
   return { kept, dropped };
 }
+
+/** The `seatIds` member of a SEATS_UNAVAILABLE problem: the seats someone else just took. */
+export const seatIdsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];

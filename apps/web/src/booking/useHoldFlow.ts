@@ -1,17 +1,20 @@
 import { type Hold, type HoldCreate, Order } from '@ticketing/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { bookingRequest, isBookingError, newIdempotencyKey } from '../api/booking/request.ts';
+import { newIdempotencyKey } from '../api/booking/idempotencyKey.ts';
 import { useCreateHold } from '../api/booking/useCreateHold.ts';
 import { useCreateOrder } from '../api/booking/useCreateOrder.ts';
 import { useHold } from '../api/booking/useHold.ts';
 import { useReleaseHold } from '../api/booking/useReleaseHold.ts';
+import { api, hasCode, isApiError, problemText } from '../api/client.ts';
+import { browserStore, writeAccess } from '../queue/storage.ts';
 import { holdKey, readStored, writeStored } from './storage.ts';
 
 /**
  * The buyer's hold on a session and the way to payment: create (replacing any earlier hold),
  * restore after a reload, release, notice expiry, and create the order with one Idempotency-Key
  * per checkout attempt (kept for a retry after a network failure, new after a definite answer).
+ * A hold refused for want of waiting-room access sends the buyer back to the line.
  */
 export function useHoldFlow(sessionId: string) {
   const navigate = useNavigate();
@@ -66,6 +69,12 @@ export function useHoldFlow(sessionId: string) {
         remember(made.holdId);
         return { hold: made, error: null };
       } catch (error) {
+        if (hasCode(error, 'QUEUE_ACCESS_REQUIRED', 'QUEUE_ACCESS_EXPIRED')) {
+          // The waiting room runs and this buyer's turn is not (or no longer) valid: back to the line.
+          writeAccess(browserStore(), sessionId, null);
+          const queueNotice = hasCode(error, 'QUEUE_ACCESS_EXPIRED') ? 'access-expired' : 'access-required';
+          navigate(`/sessions/${sessionId}/queue`, { state: { queueNotice } });
+        }
         return { hold: null, error };
       }
     },
@@ -103,15 +112,15 @@ export function useHoldFlow(sessionId: string) {
         if (created.payment) window.location.assign(created.payment.redirectUrl);
         else navigate(`/orders/${created.id}`);
       } catch (err) {
-        if (isBookingError(err, 'NETWORK') || (isBookingError(err) && err.status >= 500)) return; // same key on retry
+        if (hasCode(err, 'NETWORK') || (isApiError(err) && err.status >= 500)) return; // same key on retry
         attemptKey.current = null;
-        if (isBookingError(err, 'HOLD_EXPIRED') || isBookingError(err, 'HOLD_NOT_ACTIVE')) {
+        if (hasCode(err, 'HOLD_EXPIRED', 'HOLD_NOT_ACTIVE')) {
           setExpired(hold);
           remember(null);
           return;
         }
-        const existing = isBookingError(err, 'ORDER_EXISTS') ? err.extra.orderId : undefined;
-        if (typeof existing === 'string') await resume(existing);
+        const existing = hasCode(err, 'ORDER_EXISTS') ? problemText(err, 'orderId') : undefined;
+        if (existing) await resume(existing);
       }
     },
   };
@@ -119,7 +128,7 @@ export function useHoldFlow(sessionId: string) {
   /** An order for this hold already exists (an earlier tab or attempt): go on with its payment. */
   async function resume(orderId: string) {
     try {
-      const existing = await bookingRequest(`/api/orders/${encodeURIComponent(orderId)}`, { schema: Order });
+      const existing = await api(`/api/orders/${encodeURIComponent(orderId)}`, { schema: Order });
       if (existing.status === 'pending' && existing.payment)
         window.location.assign(existing.payment.redirectUrl);
       else navigate(`/orders/${orderId}`);

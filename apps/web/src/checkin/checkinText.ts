@@ -1,4 +1,3 @@
-import { BookingApiError } from '../api/booking/request.ts';
 import { ApiError } from '../api/client.ts';
 import type { CheckinResult } from '../api/tickets/types.ts';
 import { formatDayTime } from '../events/venueTime.ts';
@@ -48,7 +47,7 @@ export function refused(id: number, code: string, err: unknown): Scan {
     return { ...base, reason: 'Check-in failed', detail: err.detail };
   }
   let detail = err.detail;
-  const usedAt = err instanceof BookingApiError ? err.extra.usedAt : undefined;
+  const usedAt = err.extra.usedAt;
   if (err.code === 'TICKET_ALREADY_USED' && typeof usedAt === 'string' && !/\d/.test(detail))
     detail = `Already used at ${new Date(usedAt).toLocaleString()}.`;
   return { ...base, reason, detail };

@@ -1,7 +1,7 @@
 import type { Order } from '@ticketing/contracts';
 import { type ReactNode, useRef } from 'react';
 import { Link } from 'react-router';
-import { newIdempotencyKey } from '../api/booking/request.ts';
+import { newIdempotencyKey } from '../api/booking/idempotencyKey.ts';
 import { useCreateOrder } from '../api/booking/useCreateOrder.ts';
 import { useHold } from '../api/booking/useHold.ts';
 import { describeError } from '../api/client.ts';

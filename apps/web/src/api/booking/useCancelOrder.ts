@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Order } from '@ticketing/contracts';
+import { api } from '../client.ts';
 import { queryKeys } from '../keys.ts';
 import { bookingKeys } from './keys.ts';
-import { bookingRequest } from './request.ts';
 
 /** Cancels the whole order, or only `ticketIds`; the refund follows through the payment provider. */
 export function useCancelOrder(orderId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ticketIds?: string[]) =>
-      bookingRequest(`/api/orders/${encodeURIComponent(orderId)}/cancel`, {
+      api(`/api/orders/${encodeURIComponent(orderId)}/cancel`, {
         method: 'POST',
         body: ticketIds ? { ticketIds } : {},
         schema: Order,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Order } from '@ticketing/contracts';
+import { api } from '../client.ts';
 import { bookingKeys } from './keys.ts';
-import { bookingRequest } from './request.ts';
 
 /**
  * Creates the order and its payment for a hold. The caller keeps one Idempotency-Key per checkout
@@ -11,7 +11,7 @@ export function useCreateOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ holdId, idempotencyKey }: { holdId: string; idempotencyKey: string }) =>
-      bookingRequest('/api/orders', {
+      api('/api/orders', {
         method: 'POST',
         body: { holdId },
         headers: { 'idempotency-key': idempotencyKey },
