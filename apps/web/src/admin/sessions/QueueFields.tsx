@@ -79,6 +79,17 @@ export function QueueFields({
             error={errors.noShowMinutes}
             hint="A place is released if its holder does not come in within this time."
           />
+          <Field
+            label="Time to choose seats (minutes)"
+            name="shoppingMinutes"
+            type="number"
+            min={1}
+            max={120}
+            value={values.shoppingMinutes}
+            onChange={set('shoppingMinutes')}
+            error={errors.shoppingMinutes}
+            hint="How long someone let in may hold seats before they must queue again."
+          />
         </div>
       )}
     </fieldset>

@@ -4,6 +4,17 @@ import { formatInZone } from '../shared/zonedTime.ts';
 
 const queueLabels = { off: 'Off', scheduled: 'Scheduled waiting room', auto: 'Automatic waiting room' };
 
+/** "300 a minute · 1,000 at once · 15 min to choose seats": the settings that shape the line. */
+function queueSummary(settings: Record<string, unknown>): string {
+  const num = (key: string) => (typeof settings[key] === 'number' ? (settings[key] as number) : null);
+  const parts = [
+    num('outflowPerMinute') === null ? null : `${num('outflowPerMinute')?.toLocaleString()} a minute`,
+    num('maxActiveShoppers') === null ? null : `${num('maxActiveShoppers')?.toLocaleString()} at once`,
+    num('shoppingMinutes') === null ? null : `${num('shoppingMinutes')} min to choose seats`,
+  ];
+  return parts.filter(Boolean).join(' · ') || 'default settings';
+}
+
 /** The settings of a session at a glance, times at the venue. */
 export function SessionFacts({
   session: s,
@@ -59,7 +70,10 @@ export function SessionFacts({
         </div>
         <div>
           <dt>Queue</dt>
-          <dd>{queueLabels[s.queueMode]}</dd>
+          <dd>
+            {queueLabels[s.queueMode]}
+            {s.queueMode === 'off' ? null : <span className="muted"> · {queueSummary(s.queueSettings)}</span>}
+          </dd>
         </div>
       </dl>
       <p className="muted admin-footnote">Times at the venue, {tz}.</p>

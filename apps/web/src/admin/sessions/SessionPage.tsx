@@ -14,6 +14,7 @@ import { PageHeader } from '../shared/PageHeader.tsx';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { formatInZone } from '../shared/zonedTime.ts';
 import { type PricedCategory, PriceEditor } from './PriceEditor.tsx';
+import { QueuePanel } from './QueuePanel.tsx';
 import { SessionActions } from './SessionActions.tsx';
 import { SessionFacts } from './SessionFacts.tsx';
 import { SessionForm } from './SessionForm.tsx';
@@ -112,6 +113,11 @@ export function SessionPage() {
           </ErrorAlert>
         ) : null}
       </div>
+
+      {/* Live only once published: a draft has no waiting room to watch. */}
+      {s.queueMode !== 'off' && s.status === 'published' ? (
+        <QueuePanel sessionId={s.id} timeZone={tz} />
+      ) : null}
 
       <div className="session-grid">
         <section className="card" aria-labelledby="prices-title">

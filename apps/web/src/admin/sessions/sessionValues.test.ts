@@ -38,15 +38,24 @@ describe('session form values', () => {
       holdMinutes: 'Hold time is 1–60 minutes',
       outflowPerMinute: 'Enter a whole number',
     });
+    const { errors: tooLong } = sessionBody(
+      { ...filled(), queueMode: 'scheduled', shoppingMinutes: '500' },
+      'UTC',
+    );
+    expect(tooLong?.shoppingMinutes).toBeDefined();
   });
 
   it('sends queue settings only when a waiting room is on', () => {
-    const { body } = sessionBody({ ...filled(), queueMode: 'auto', maxActiveShoppers: '500' }, 'UTC');
+    const { body } = sessionBody(
+      { ...filled(), queueMode: 'auto', maxActiveShoppers: '500', shoppingMinutes: '8' },
+      'UTC',
+    );
     expect(body?.queueSettings).toEqual({
       prequeueMinutes: 30,
       outflowPerMinute: 300,
       maxActiveShoppers: 500,
       noShowMinutes: 5,
+      shoppingMinutes: 8,
     });
   });
 

@@ -23,10 +23,17 @@ export type SessionValues = {
   outflowPerMinute: string;
   maxActiveShoppers: string;
   noShowMinutes: string;
+  shoppingMinutes: string;
 };
 
 export const TIME_FIELDS = ['startsAt', 'endsAt', 'salesOpenAt', 'salesCloseAt'] as const;
-const QUEUE_FIELDS = ['prequeueMinutes', 'outflowPerMinute', 'maxActiveShoppers', 'noShowMinutes'] as const;
+const QUEUE_FIELDS = [
+  'prequeueMinutes',
+  'outflowPerMinute',
+  'maxActiveShoppers',
+  'noShowMinutes',
+  'shoppingMinutes',
+] as const;
 
 export const newSessionValues = (venueId = '', layoutId = ''): SessionValues => ({
   venueId,
@@ -43,6 +50,7 @@ export const newSessionValues = (venueId = '', layoutId = ''): SessionValues => 
   outflowPerMinute: '300',
   maxActiveShoppers: '1000',
   noShowMinutes: '5',
+  shoppingMinutes: '15',
 });
 
 export function sessionValuesFrom(s: AdminSession, timeZone: string): SessionValues {
@@ -64,6 +72,7 @@ export function sessionValuesFrom(s: AdminSession, timeZone: string): SessionVal
     outflowPerMinute: q('outflowPerMinute', defaults.outflowPerMinute),
     maxActiveShoppers: q('maxActiveShoppers', defaults.maxActiveShoppers),
     noShowMinutes: q('noShowMinutes', defaults.noShowMinutes),
+    shoppingMinutes: q('shoppingMinutes', defaults.shoppingMinutes),
   };
 }
 
