@@ -25,6 +25,8 @@ export function raceClient(baseUrl: string, ip: string) {
   }
   return {
     call,
+    /** The session cookie, to make the same user's requests through another process. */
+    cookie: () => cookie,
     async signUp(email: string) {
       const r = await call('POST', '/api/auth/signup', {
         email,

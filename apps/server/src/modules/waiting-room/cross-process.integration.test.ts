@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../../test/app.ts';
+import { openPostgres, type TestDatabase } from '../../../test/databases.ts';
+import { publishedSession } from '../../../test/fixtures.ts';
+import { type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
+import { requireService, TEST_REDIS_URL } from '../../../test/services.ts';
+import { raceClient } from '../orders/race-client.ts';
+
+/**
+ * The waiting room across two real server processes sharing PostgreSQL and Redis: people join
+ * through either, their places are unique, the serving number only grows wherever it is read,
+ * and someone let in by one process holds seats through the other.
+ */
+const PEOPLE = 40;
+const pgUp = await requireService('postgres');
+const redisUp = await requireService('redis');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.runIf(pgUp && redisUp)('waiting room across two server processes (PostgreSQL + Redis)', () => {
+  let db: TestDatabase;
+  let servers: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    db = await openPostgres(10);
+    const env = {
+      DATABASE_URL: db.url!,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: `tk-wr-x-${process.pid}-${Date.now()}:`,
+      APP_SECRET: 'waiting-room-test-secret-0123456789abcdef0123',
+      TRUST_PROXY: 'true',
+      SEED_DEMO: 'false',
+      SERVE_WEB: 'false',
+      DB_POOL_MAX: '5',
+    };
+    servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db?.close();
+  });
+
+  it('hands out unique places, only ever raises the serving number, and admits across processes', async () => {
+    const setup = await makeTestApp(db);
+    const opensAt = new Date(Date.now() + 9_000);
+    const { sessionId } = await publishedSession(setup.app, {
+      queueMode: 'scheduled',
+      queueSettings: { prequeueMinutes: 30, outflowPerMinute: 1_200, maxActiveShoppers: 100 },
+      salesOpenAt: opensAt,
+    });
+    await setup.app.close();
+
+    // Everyone signs up and joins before opening, through alternating processes.
+    const people = await Promise.all(
+      Array.from({ length: PEOPLE }, async (_, i) => {
+        const via = servers[i % 2]!;
+        const client = raceClient(via.url, `10.88.${i >> 8}.${i & 255}`);
+        await client.signUp(`queuer${i}-${randomUUID()}@example.com`);
+        const j = await client.call('POST', `/api/sessions/${sessionId}/queue/join`);
+        if (j.status !== 201) throw new Error(`join failed: ${j.status} ${JSON.stringify(j.json)}`);
+        return { client, i, token: j.json.token as string, number: j.json.joinNumber as number };
+      }),
+    );
+    expect(new Set(people.map((p) => p.number)).size).toBe(PEOPLE);
+
+    // Watch the serving number on both processes until everyone is in.
+    const seen: number[][] = [[], []];
+    const deadline = Date.now() + 40_000;
+    for (;;) {
+      await sleep(250);
+      const states = await Promise.all(
+        servers.map(async (s) => (await fetch(`${s.url}/api/sessions/${sessionId}/queue/serving`)).json()),
+      );
+      states.forEach((st, k) => seen[k]!.push(st.serving));
+      if (states.every((st) => st.serving >= PEOPLE)) break;
+      if (Date.now() > deadline) throw new Error(`not everyone admitted: ${JSON.stringify(states)}`);
+    }
+    for (const series of seen) {
+      for (let k = 1; k < series.length; k++) expect(series[k]).toBeGreaterThanOrEqual(series[k - 1]!);
+    }
+
+    // Places are a permutation of 1..PEOPLE, whichever process computes them.
+    const positions = await Promise.all(
+      people.map(async (p) => {
+        const other = servers[(p.i + 1) % 2]!;
+        const r = await fetch(
+          `${other.url}/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(p.token)}`,
+          { headers: { 'x-forwarded-for': `10.89.0.${p.i}` } },
+        );
+        return (await r.json()) as { position: number; state: string };
+      }),
+    );
+    expect(positions.map((p) => p.position).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: PEOPLE }, (_, i) => i + 1),
+    );
+    expect(positions.every((p) => p.state === 'admitted')).toBe(true);
+
+    // Let in by one process, holding through the other.
+    const first = people[0]!; // joined through process 0
+    const access = await first.client.call('POST', `/api/sessions/${sessionId}/queue/enter`, {
+      token: first.token,
+    });
+    expect(access.status).toBe(200);
+    const hold = await fetch(`${servers[1]!.url}/api/sessions/${sessionId}/holds`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: first.client.cookie(),
+        'x-queue-access': access.json.accessToken,
+      },
+      body: JSON.stringify({ seatIds: ['r0-s0', 'r0-s1'] }),
+    });
+    expect(hold.status).toBe(201);
+  }, 120_000);
+});
