@@ -29,7 +29,12 @@ async function main() {
   });
 
   const shouldSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && database.kind === 'pglite');
-  if (shouldSeed) await seedDemo(app.services, { dataDir: config.dataDir, log: app.log });
+  if (shouldSeed)
+    await seedDemo(app.services, {
+      dataDir: config.dataDir,
+      log: app.log,
+      rearmOnSale: coord.kind === 'memory',
+    });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

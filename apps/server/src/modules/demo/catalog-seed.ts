@@ -8,6 +8,7 @@ import {
 } from '@ticketing/seatmap';
 import type { Services } from '../../app.ts';
 import { DEMO_EVENTS, DEMO_VENUES, type DemoVenue } from './catalog-data.ts';
+import { DEMO_ON_SALE_DELAY_MS, DEMO_ON_SALE_QUEUE, DEMO_ON_SALE_TITLE } from './on-sale.ts';
 import { planToSvg } from './plan-to-svg.ts';
 
 const theatreSpec: ProceduralSpec = {
@@ -140,18 +141,21 @@ export async function seedDemoCatalog(services: Services, now = new Date()) {
         const hour = e.type === 'movie' ? 14 + ((seq * 3) % 8) : 18 + (seq % 3);
         const startsAt = new Date(midnight + day * DAY + hour * 3600_000);
         const endsAt = new Date(startsAt.getTime() + (e.type === 'movie' ? 2.5 : 3) * 3600_000);
+        const onSale = e.title === DEMO_ON_SALE_TITLE;
         const session = await services.sessions.create(event.id, {
           venueId: place.venueId,
           layoutId: place.layoutId,
           startsAt: startsAt.toISOString(),
           endsAt: endsAt.toISOString(),
-          salesOpenAt: new Date(now.getTime() - DAY).toISOString(),
+          salesOpenAt: new Date(
+            onSale ? now.getTime() + DEMO_ON_SALE_DELAY_MS : now.getTime() - DAY,
+          ).toISOString(),
           salesCloseAt: startsAt.toISOString(),
           holdMinutes: 10,
           maxTicketsPerOrder: e.type === 'sports' || e.type === 'concert' ? 6 : 10,
           cancelCutoffHours: 24,
-          queueMode: 'off',
-          queueSettings: {},
+          queueMode: onSale ? 'scheduled' : 'off',
+          queueSettings: onSale ? DEMO_ON_SALE_QUEUE : {},
         });
         await services.sessions.setPrices(
           session.id,

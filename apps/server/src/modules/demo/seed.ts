@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../../app.ts';
 import { seedDemoCatalog } from './catalog-seed.ts';
+import { rearmDemoOnSale } from './on-sale.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.ticketing.local';
 
@@ -11,11 +12,22 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.ticketing.local';
  * Fills an empty embedded database with demo data: the demo catalog, and an admin whose password is
  * random, printed once and kept in DATA_DIR/demo-admin.txt so it can be found again.
  */
-export async function seedDemo(services: Services, opts: { dataDir: string; log: FastifyBaseLogger }) {
+export async function seedDemo(
+  services: Services,
+  opts: { dataDir: string; log: FastifyBaseLogger; rearmOnSale?: boolean },
+) {
   if ((await services.catalog.listAdminEvents({ page: 1, pageSize: 1 })).total === 0) {
     const started = performance.now();
     const counts = await seedDemoCatalog(services);
     opts.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo catalog seeded');
+  }
+  if (opts.rearmOnSale) {
+    const onSale = await rearmDemoOnSale(services);
+    if (onSale)
+      opts.log.info(
+        { sessionId: onSale.sessionId, salesOpenAt: onSale.salesOpenAt.toISOString() },
+        'demo on-sale: the waiting room is open; sales open at the time shown',
+      );
   }
   if ((await services.accounts.countUsers()) > 0) return;
   const password = randomBytes(9).toString('base64url');

@@ -70,7 +70,12 @@ describe.runIf(pgUp && redisUp)('waiting room across two server processes (Postg
     for (;;) {
       await sleep(250);
       const states = await Promise.all(
-        servers.map(async (s) => (await fetch(`${s.url}/api/sessions/${sessionId}/queue/serving`)).json()),
+        servers.map(
+          async (s) =>
+            (await (await fetch(`${s.url}/api/sessions/${sessionId}/queue/serving`)).json()) as {
+              serving: number;
+            },
+        ),
       );
       states.forEach((st, k) => seen[k]!.push(st.serving));
       if (states.every((st) => st.serving >= PEOPLE)) break;
