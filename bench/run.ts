@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bookingBench } from './booking.ts';
 import { catalogBench } from './catalog.ts';
+import { queueBench } from './queue.ts';
 import { ticketsBench } from './tickets.ts';
 
 /**
@@ -12,6 +13,7 @@ const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   catalog: catalogBench,
   booking: bookingBench,
   tickets: ticketsBench,
+  queue: queueBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,7 +4,14 @@ import { runMigrations } from '../../apps/server/src/db/migrate.ts';
 import { makeTestApp } from '../../apps/server/test/app.ts';
 
 /** Publishes the 81,862-seat demo stadium as an on-sale session in the bench database, through the services. */
-export async function createStadiumSession(url: string) {
+export async function createStadiumSession(
+  url: string,
+  room?: {
+    queueMode: 'off' | 'scheduled' | 'auto';
+    queueSettings: Record<string, number>;
+    salesOpenAt: Date;
+  },
+) {
   const database = await openDatabase({ kind: 'postgres', url, poolMax: 5 });
   await runMigrations(database);
   const { app } = await makeTestApp(database);
@@ -35,13 +42,13 @@ export async function createStadiumSession(url: string) {
     layoutId: layout.id,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
-    salesOpenAt: new Date(Date.now() - 3600_000).toISOString(),
+    salesOpenAt: (room?.salesOpenAt ?? new Date(Date.now() - 3600_000)).toISOString(),
     salesCloseAt: startsAt.toISOString(),
     holdMinutes: 10,
     maxTicketsPerOrder: 10,
     cancelCutoffHours: 24,
-    queueMode: 'off',
-    queueSettings: {},
+    queueMode: room?.queueMode ?? 'off',
+    queueSettings: room?.queueSettings ?? {},
   });
   await s.sessions.setPrices(
     session.id,

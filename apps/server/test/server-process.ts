@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-export type ServerProcess = { url: string; output(): string; stop(): Promise<void> };
+export type ServerProcess = { url: string; pid: number; output(): string; stop(): Promise<void> };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,6 +63,7 @@ export async function startNodeProcess(opts: {
   }
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => out,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createRedisCoordinator } from '../apps/server/src/coord/redis.ts';
+import { openDatabase } from '../apps/server/src/db/client.ts';
+import { keyedPermutation, keysFromDigest } from '../apps/server/src/modules/waiting-room/permutation.ts';
+import { waitingRoomRepository } from '../apps/server/src/modules/waiting-room/repository.ts';
+import { waitingRoomService } from '../apps/server/src/modules/waiting-room/service.ts';
+import { waitingRoomTokens } from '../apps/server/src/modules/waiting-room/tokens.ts';
+import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
+import { type LoadResult, load, table } from './lib/load.ts';
+import { machineLine } from './lib/machine.ts';
+import { createBenchDatabase } from './lib/pg.ts';
+import { startHelloWorld, startPlatform } from './lib/processes.ts';
+import { createStadiumSession } from './lib/stadium-session.ts';
+
+/**
+ * Issue 6 bench: a million people join one stadium session's waiting room — HTTP_JOINS of them
+ * over HTTP as signed-in accounts, the rest through the service straight into the same Redis —
+ * then the draw is made and status polls, serving reads and joins are measured against Fastify's
+ * hello world in the same run. Memory of the server and Redis is read before and after, and every
+ * join number and every drawn place is checked to be unique.
+ */
+const TOTAL = Number(process.env.BENCH_QUEUE_PEOPLE ?? 1_000_000);
+const HTTP_JOINS = Number(process.env.BENCH_QUEUE_HTTP_JOINS ?? 200_000);
+const CONNECTIONS = 100;
+const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECRET = 'bench-secret-'.padEnd(48, 'x'); // the platform's APP_SECRET (lib/processes.ts)
+
+const rssMiB = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+};
+const redisUsedMiB = async (r: Redis) => {
+  const info = await r.info('memory');
+  return Math.round(Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0) / 2 ** 20);
+};
+const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+export async function queueBench() {
+  const db = await createBenchDatabase('tk_bench_queue');
+  const prefix = `tk-bench-q-${Date.now()}:`;
+  const redis = new Redis(REDIS_URL);
+  const { sessionId } = await createStadiumSession(db.url, {
+    queueMode: 'scheduled',
+    queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
+    salesOpenAt: new Date(Date.now() + 3600_000),
+  });
+  console.log(`inserting ${HTTP_JOINS} signed-in accounts…`);
+  await insertBenchAccounts(db.url, HTTP_JOINS);
+
+  const platform = await startPlatform({
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    TRUST_PROXY: 'true',
+    SEED_DEMO: 'false',
+    DB_POOL_MAX: '20',
+  });
+  const lines: string[] = [];
+  const results: LoadResult[] = [];
+  try {
+    const opts = { connections: CONNECTIONS, durationSec: SECONDS };
+    const hello = await startHelloWorld();
+    await load('warm-up', hello.url, { ...opts, durationSec: 2 });
+    const baseline = await load('hello-world (Fastify, baseline)', hello.url, opts);
+    results.push(baseline);
+    await hello.stop();
+
+    const before = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
+    const seen = new Uint8Array(TOTAL + 2);
+    let duplicates = 0;
+    const mark = (n: number) => {
+      if (seen[n]) duplicates++;
+      seen[n] = 1;
+    };
+
+    // Joins over HTTP: each signed-in account joins once (a cold login lookup each time).
+    const keep: string[] = [];
+    let next = 0;
+    const joinStarted = performance.now();
+    const joinRun = await autocannon({
+      url: platform.url,
+      connections: CONNECTIONS,
+      amount: HTTP_JOINS,
+      requests: [
+        {
+          method: 'POST',
+          path: `/api/sessions/${sessionId}/queue/join`,
+          setupRequest: (req) => {
+            const i = ++next;
+            return { ...req, headers: { ...req.headers, cookie: benchCookie(i), 'x-forwarded-for': ip(i) } };
+          },
+          onResponse: (status, body) => {
+            if (status !== 201) return;
+            const j = JSON.parse(body) as { joinNumber: number; token: string };
+            mark(j.joinNumber);
+            if (keep.length < 50_000) keep.push(j.token);
+          },
+        },
+      ],
+    });
+    const joinSeconds = (performance.now() - joinStarted) / 1000;
+    results.push({
+      name: `POST /queue/join over HTTP (${HTTP_JOINS.toLocaleString('en')} accounts, each a cold login lookup)`,
+      rps: Math.round(joinRun.requests.total / joinSeconds),
+      p50: joinRun.latency.p50,
+      p90: joinRun.latency.p90,
+      p99: joinRun.latency.p99,
+      max: joinRun.latency.max,
+      requests: joinRun.requests.total,
+      errors: joinRun.errors + joinRun.timeouts,
+      non2xx: joinRun.non2xx,
+    });
+
+    // The rest through the service, straight into the same Redis (as many processes would).
+    const database = await openDatabase({ kind: 'postgres', url: db.url, poolMax: 2 });
+    const coord = createRedisCoordinator({ url: REDIS_URL, keyPrefix: prefix });
+    const service = waitingRoomService({
+      coord,
+      repo: waitingRoomRepository(database.db),
+      tokens: waitingRoomTokens(SECRET),
+      findSession: async () => null,
+      saveOutflow: async () => {},
+      onError: () => {},
+    });
+    // The service answers from the room the platform's leader published.
+    const rest = TOTAL - HTTP_JOINS;
+    const svcStarted = performance.now();
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: 256 }, async () => {
+        while (done < rest) {
+          const i = done++;
+          const r = await service.join(sessionId, randomUUID(), `svc-${ip(i)}`);
+          mark(r.joinNumber);
+        }
+      }),
+    );
+    const svcSeconds = (performance.now() - svcStarted) / 1000;
+    await coord.close();
+    await database.close();
+
+    const after = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
+    let missing = 0;
+    for (let n = 1; n <= TOTAL; n++) if (!seen[n]) missing++;
+
+    // The draw: sales open now; the leader seals the pre-queue at the count so far.
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    await c.query(`update sessions set sales_open_at = now() where id = $1`, [sessionId]);
+    await c.end();
+    let serving: { prequeueSize: number | null; phase: string } = { prequeueSize: null, phase: '' };
+    for (let t = 0; t < 60 && serving.prequeueSize === null; t++) {
+      await new Promise((r) => setTimeout(r, 500));
+      serving = (await (
+        await fetch(`${platform.url}/api/sessions/${sessionId}/queue/serving`)
+      ).json()) as typeof serving;
+    }
+    const n = serving.prequeueSize ?? 0;
+    const perm = keyedPermutation(n, keysFromDigest(waitingRoomTokens(SECRET).drawKey(sessionId, n)));
+    const places = new Uint8Array(n);
+    let placeClashes = 0;
+    for (let k = 0; k < n; k++) {
+      const p = perm.apply(k);
+      if (places[p]) placeClashes++;
+      places[p] = 1;
+    }
+
+    // Status polls after the draw (the permutation runs on every poll), spread over many tokens and addresses.
+    let poll = 0;
+    const statusPaths = keep.map(
+      (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
+    );
+    const status = await autocannon({
+      url: platform.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => {
+            const i = poll++;
+            return {
+              ...req,
+              path: statusPaths[i % statusPaths.length]!,
+              headers: { 'x-forwarded-for': ip(i) },
+            };
+          },
+        },
+      ],
+    });
+    results.push({
+      name: 'GET /queue/status (token + published state, no DB or Redis)',
+      rps: Math.round(status.requests.average),
+      p50: status.latency.p50,
+      p90: status.latency.p90,
+      p99: status.latency.p99,
+      max: status.latency.max,
+      requests: status.requests.total,
+      errors: status.errors + status.timeouts,
+      non2xx: status.non2xx,
+    });
+    results.push(
+      await load('GET /queue/serving (public, cacheable)', platform.url, {
+        ...opts,
+        paths: [`/api/sessions/${sessionId}/queue/serving`],
+      }),
+    );
+
+    // Spot check through HTTP: served places match the draw and are distinct.
+    const sample = await Promise.all(
+      keep.slice(0, 1_000).map(async (_, i) => {
+        const r = await fetch(`${platform.url}${statusPaths[i]}`, {
+          headers: { 'x-forwarded-for': ip(900_000 + i) },
+        });
+        return ((await r.json()) as { position: number }).position;
+      }),
+    );
+
+    const joinRatio = Math.round((results[1]!.rps / baseline.rps) * 100);
+    const statusRatio = Math.round((results[2]!.rps / baseline.rps) * 100);
+    lines.push(
+      `### Waiting room — ${machineLine()}`,
+      '',
+      `One stadium session, PostgreSQL + Redis, one server process, ${CONNECTIONS} connections, ${SECONDS} s per timed row; server, Redis, PostgreSQL and load generator share the machine.`,
+      '',
+      table(results, baseline),
+      '',
+      '| a million joins | figure |',
+      '|---|---|',
+      `| people in the queue | ${TOTAL.toLocaleString('en')} (${HTTP_JOINS.toLocaleString('en')} over HTTP, ${rest.toLocaleString('en')} through the service) |`,
+      `| joins through the service | ${Math.round(rest / svcSeconds).toLocaleString('en')}/s (${svcSeconds.toFixed(1)} s) |`,
+      `| join numbers: duplicates / missing | ${duplicates} / ${missing} |`,
+      `| draw: pre-queue size / places given twice | ${n.toLocaleString('en')} / ${placeClashes} |`,
+      `| 1,000 places read back over HTTP: distinct | ${new Set(sample).size} |`,
+      `| server RSS before → after | ${before.server} → ${after.server} MiB |`,
+      `| Redis used memory before → after | ${before.redis} → ${after.redis} MiB (${(((after.redis - before.redis) * 2 ** 20) / TOTAL).toFixed(0)} bytes per person) |`,
+      `| status vs hello-world / join vs hello-world | ${statusRatio}% / ${joinRatio}% |`,
+    );
+  } finally {
+    if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
+    await platform.stop();
+    // Drop this run's keys (SCAN, not KEYS, so a shared Redis is not blocked).
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
+      cursor = nextCursor;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+    await db.drop();
+  }
+  return { markdown: lines.join('\n') };
+}
