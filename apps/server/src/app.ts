@@ -26,6 +26,7 @@ import { catalogRepository } from './modules/catalog/repository.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { catalogService } from './modules/catalog/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { createMonitoring, type Monitoring } from './modules/monitoring/index.ts';
 import { ordersRepository } from './modules/orders/repository.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
 import { ordersService } from './modules/orders/service.ts';
@@ -57,7 +58,11 @@ export type Services = ReturnType<typeof buildServices>;
 export const CATALOG_CHANGED_CHANNEL = 'catalog:changed';
 
 export function buildServices(
-  deps: Pick<AppDeps, 'database' | 'coord' | 'config'> & { log?: FastifyBaseLogger },
+  deps: Pick<AppDeps, 'database' | 'coord' | 'config'> & {
+    log?: FastifyBaseLogger;
+    /** Outcome counters of the monitoring module (the HTTP app passes them; tools need not). */
+    observe?: Monitoring['observe'];
+  },
 ) {
   const db = deps.database.db;
   const log = deps.log ?? pino({ level: 'silent' });
@@ -84,7 +89,13 @@ export function buildServices(
   });
   const seatEvents = createSeatEvents(deps.coord);
   const booking = bookingService({ repo: bookingRepository(db), sessions, venues, events: seatEvents });
-  const ticketing = createTicketing({ database: deps.database, config: deps.config, booking, log });
+  const ticketing = createTicketing({
+    database: deps.database,
+    config: deps.config,
+    booking,
+    log,
+    observe: deps.observe,
+  });
 
   // The simulated PSP reports back only through signed webhooks. By default it delivers them
   // through this process's own HTTP stack (inject): signature check, parsing and routing run as
@@ -170,7 +181,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Live seat-map streams never go idle; on shutdown they are cut (browsers reconnect elsewhere).
     forceCloseConnections: true,
   });
-  const services = buildServices({ ...deps, log: app.log });
+  // First, so that its request hook sees every route and its timer every query.
+  const monitoring = createMonitoring({ config, database: deps.database, coord: deps.coord, log: app.log });
+  monitoring.instrument(app);
+  const services = buildServices({ ...deps, log: app.log, observe: monitoring.observe });
   app.decorate('services', services);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -239,7 +253,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  healthRoutes(app, deps);
+  healthRoutes(app, { ...deps, jobs: services.ticketing.jobs });
+  monitoring.register(app);
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);
