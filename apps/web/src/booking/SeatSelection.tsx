@@ -11,6 +11,7 @@ import { useQueueGate } from '../queue/useQueueGate.ts';
 import { ErrorAlert } from '../ui/Feedback.tsx';
 import { buildMapModel } from './map/mapModel.ts';
 import { SeatPicker } from './SeatPicker.tsx';
+import { salesStateAt } from './salesState.ts';
 import { holdKey, readStored } from './storage.ts';
 import '../queue/queue.css';
 import './booking.css';
@@ -21,7 +22,9 @@ import './booking.css';
  * under the booking panel. While the session's waiting room runs, buyers without access are sent
  * to it instead.
  */
-export function SeatSelection({ session, aside }: { session: SessionDetail; aside?: ReactNode }) {
+export function SeatSelection({ session: given, aside }: { session: SessionDetail; aside?: ReactNode }) {
+  const salesState = salesStateAt(given, Date.now());
+  const session = useMemo(() => ({ ...given, salesState }), [given, salesState]);
   const me = useMe();
   const accountId = me.isPending ? undefined : (me.data?.id ?? null);
   const gate = useQueueGate(session, accountId);

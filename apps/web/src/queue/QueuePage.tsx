@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { SessionDetail } from '@ticketing/contracts';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { queryKeys } from '../api/keys.ts';
 import { useMe } from '../api/useMe.ts';
 import { useSession } from '../api/useSession.ts';
 import { formatDayTime } from '../events/venueTime.ts';
@@ -40,7 +42,12 @@ function QueueRoom({ sessionId, accountId }: { sessionId: string; accountId: str
   const notice = (location.state as { queueNotice?: QueueNotice } | null)?.queueNotice;
   const session = useSession(sessionId);
   const seatsPath = `/sessions/${sessionId}`;
-  const queue = useQueue(sessionId, accountId, () => navigate(seatsPath));
+  const queryClient = useQueryClient();
+  const queue = useQueue(sessionId, accountId, () => {
+    // What this page loaded before the on-sale ("sales not open") is out of date on the seat map.
+    queryClient.invalidateQueries({ queryKey: queryKeys.session(sessionId) });
+    navigate(seatsPath);
+  });
   const { view } = queue;
 
   if (view.kind === 'off') return <Navigate to={seatsPath} replace />;
@@ -70,7 +77,13 @@ function QueueRoom({ sessionId, accountId }: { sessionId: string; accountId: str
             {NOTICES[notice]}
           </p>
         ) : null}
-        <section className="card queue-card" aria-labelledby="queue-title" data-state={stateOf(view)}>
+        <section
+          className="card queue-card"
+          aria-labelledby="queue-title"
+          data-state={stateOf(view)}
+          data-position={status?.position ?? undefined}
+          data-ahead={status?.ahead ?? undefined}
+        >
           {view.kind === 'starting' || view.kind === 'entered' ? (
             <PageLoading
               label={view.kind === 'entered' ? 'Taking you to the seats…' : 'Finding your place…'}

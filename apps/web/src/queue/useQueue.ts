@@ -1,5 +1,5 @@
 import type { QueueStatus } from '@ticketing/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { hasCode, isApiError } from '../api/client.ts';
 import { enterQueue, fetchQueueStatus, joinQueue } from '../api/queue/queueApi.ts';
 import { runQueueLoop, sleep } from './queueLoop.ts';
@@ -40,6 +40,10 @@ export function useQueue(sessionId: string, accountId: string, onEntered: () => 
   const [enterError, setEnterError] = useState<unknown>(null);
   // Bumped to start over: after a refused enter, or to take a new place at the back.
   const [generation, setGeneration] = useState(0);
+  // Whether this visit saw the person wait. Let in without waiting (an automatic room below
+  // capacity, or back after a reload on their turn), they go on to the seats without a click.
+  const waited = useRef(false);
+  const autoEntered = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation restarts the loop on purpose
   useEffect(() => {
@@ -61,6 +65,7 @@ export function useQueue(sessionId: string, accountId: string, onEntered: () => 
             return;
           }
           setTrouble(null);
+          if (event.kind === 'status' && event.status.state !== 'admitted') waited.current = true;
           if (event.kind === 'status')
             setView({ kind: 'line', status: event.status, place: event.place, at: Date.now() });
           else setView(event);
@@ -74,46 +79,55 @@ export function useQueue(sessionId: string, accountId: string, onEntered: () => 
   // The view stays as it is until the new loop has something to say, so nothing jumps.
   const restart = () => setGeneration((g) => g + 1);
 
+  /** "Choose your seats": the admitted place becomes a booking access token. */
+  async function enter() {
+    if (view.kind !== 'line' || entering) return;
+    const store = browserStore();
+    setEntering(true);
+    setEnterError(null);
+    try {
+      const access = await enterQueue(sessionId, view.place.token);
+      if (Date.parse(access.expiresAt) - ACCESS_MARGIN_MS <= Date.now()) {
+        setView({ kind: 'shopping-over' });
+        return;
+      }
+      writeAccess(store, sessionId, { ...access, accountId });
+      setView({ kind: 'entered' });
+      onEntered();
+    } catch (err) {
+      if (hasCode(err, 'QUEUE_PLACE_EXPIRED')) {
+        writePlace(store, sessionId, null);
+        setView({ kind: 'place-expired' });
+      } else if (hasCode(err, 'QUEUE_NOT_ADMITTED')) {
+        // Our status was a moment ahead of this server's: keep waiting, it is a matter of seconds.
+        restart();
+      } else if (hasCode(err, 'QUEUE_TOKEN_FOREIGN') || isApiError(err, 400)) {
+        writePlace(store, sessionId, null);
+        restart();
+      } else if (isApiError(err, 401)) {
+        setView({ kind: 'signed-out' });
+      } else {
+        setEnterError(err);
+      }
+    } finally {
+      setEntering(false);
+    }
+  }
+
+  const admittedNow = view.kind === 'line' && view.status.state === 'admitted';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when admitted without a wait
+  useEffect(() => {
+    if (!admittedNow || waited.current || autoEntered.current) return;
+    autoEntered.current = true;
+    enter();
+  }, [admittedNow]);
+
   return {
     view,
     trouble,
     entering,
     enterError,
-
-    /** "Choose your seats": the admitted place becomes a booking access token. */
-    async enter() {
-      if (view.kind !== 'line' || entering) return;
-      const store = browserStore();
-      setEntering(true);
-      setEnterError(null);
-      try {
-        const access = await enterQueue(sessionId, view.place.token);
-        if (Date.parse(access.expiresAt) - ACCESS_MARGIN_MS <= Date.now()) {
-          setView({ kind: 'shopping-over' });
-          return;
-        }
-        writeAccess(store, sessionId, { ...access, accountId });
-        setView({ kind: 'entered' });
-        onEntered();
-      } catch (err) {
-        if (hasCode(err, 'QUEUE_PLACE_EXPIRED')) {
-          writePlace(store, sessionId, null);
-          setView({ kind: 'place-expired' });
-        } else if (hasCode(err, 'QUEUE_NOT_ADMITTED')) {
-          // Our status was a moment ahead of this server's: keep waiting, it is a matter of seconds.
-          restart();
-        } else if (hasCode(err, 'QUEUE_TOKEN_FOREIGN') || isApiError(err, 400)) {
-          writePlace(store, sessionId, null);
-          restart();
-        } else if (isApiError(err, 401)) {
-          setView({ kind: 'signed-out' });
-        } else {
-          setEnterError(err);
-        }
-      } finally {
-        setEntering(false);
-      }
-    },
+    enter,
 
     /** Give up the old place (used or expired) and join again, at the back of the line. */
     rejoin() {

@@ -82,7 +82,7 @@ function MonitorView(props: { sessionId: string; m: QueueMonitor; timeZone: stri
           note={`of ${n(m.maxActiveShoppers)} at once`}
           meter={shoppersFull}
         />
-        <Stat label="Pending admissions" value={n(m.pendingAdmissions)} note="let in, not yet come in" />
+        <Stat label="Pending" value={n(m.pendingAdmissions)} note="let in, not yet come in" />
         <Stat label="Admission rate" value={`${n(s.admissionRatePerMinute)}/min`} note="measured" />
         <Stat label="Outflow" value={`${n(s.outflowPerMinute)}/min`} note="target" />
         <Stat label="Remaining seats" value={n(m.remainingSeats)} note="on sale now" />
