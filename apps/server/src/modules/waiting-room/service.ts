@@ -279,8 +279,23 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       return this.monitor(sessionId);
     },
 
-    /** For metrics: every room this process knows, with its latest figures. */
-    rooms: () => store.loaded(),
+    /**
+     * For monitoring: every live room as last published (the deployment's figures, the same on
+     * every process), with the shopper count read from the coordinator.
+     */
+    async figures() {
+      const now = Date.now();
+      const live = store.loaded().filter((room) => phaseAt(room, now) !== 'off');
+      return Promise.all(
+        live.map(async (room) => ({
+          sessionId: room.sessionId,
+          waiting: Math.max(0, room.joined - room.serving),
+          admitted: room.serving,
+          activeShoppers: await coord.countGroup(roomKeys(room.sessionId).shoppers).catch(() => 0),
+          admissionRatePerMinute: Math.round(room.ratePerMinute * 10) / 10,
+        })),
+      );
+    },
 
     async start() {
       const unsubscribe = await store.listen();
