@@ -168,12 +168,12 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
     describe('claimed numbers', () => {
       it('gives each claimant one number, the same on every later claim', async () => {
         const counter = unique('counter');
-        const first = await coord.claimNumber(counter, unique('a'), { ttlMs: 60_000 });
-        const claimB = unique('b');
-        const second = await coord.claimNumber(counter, claimB, { ttlMs: 60_000 });
+        const claims = unique('claims');
+        const first = await coord.claimNumber(counter, claims, 'a', { ttlMs: 60_000 });
+        const second = await coord.claimNumber(counter, claims, 'b', { ttlMs: 60_000 });
         expect(first).toEqual({ number: 1, fresh: true });
         expect(second).toEqual({ number: 2, fresh: true });
-        expect(await coord.claimNumber(counter, claimB, { ttlMs: 60_000 })).toEqual({
+        expect(await coord.claimNumber(counter, claims, 'b', { ttlMs: 60_000 })).toEqual({
           number: 2,
           fresh: false,
         });
@@ -182,9 +182,10 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
 
       it('hands out unique numbers with no gaps under 1,000 concurrent claims, repeats included', async () => {
         const counter = unique('counter');
-        const claimants = Array.from({ length: 500 }, (_, i) => `${counter}:who:${i}`);
+        const claims = unique('claims');
+        const claimants = Array.from({ length: 500 }, (_, i) => `who-${i}`);
         const results = await Promise.all(
-          [...claimants, ...claimants].map((c) => coord.claimNumber(counter, c, { ttlMs: 60_000 })),
+          [...claimants, ...claimants].map((c) => coord.claimNumber(counter, claims, c, { ttlMs: 60_000 })),
         );
         const byClaimant = new Map<string, Set<number>>();
         results.forEach((r, i) => {
@@ -199,24 +200,38 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
 
       it('replaces a claim only when it still holds the given number', async () => {
         const counter = unique('counter');
-        const claim = unique('claim');
-        await coord.claimNumber(counter, claim, { ttlMs: 60_000 });
-        expect(await coord.claimNumber(counter, claim, { ttlMs: 60_000, replace: 7 })).toEqual({
+        const claims = unique('claims');
+        await coord.claimNumber(counter, claims, 'me', { ttlMs: 60_000 });
+        expect(await coord.claimNumber(counter, claims, 'me', { ttlMs: 60_000, replace: 7 })).toEqual({
           number: 1,
           fresh: false,
         });
-        expect(await coord.claimNumber(counter, claim, { ttlMs: 60_000, replace: 1 })).toEqual({
+        expect(await coord.claimNumber(counter, claims, 'me', { ttlMs: 60_000, replace: 1 })).toEqual({
           number: 2,
           fresh: true,
         });
       });
 
-      it('forgets a claim after its time to live', async () => {
+      it('forgets the claims after their time to live', async () => {
         const counter = unique('counter');
-        const claim = unique('claim');
-        await coord.claimNumber(counter, claim, { ttlMs: 50 });
+        const claims = unique('claims');
+        await coord.claimNumber(counter, claims, 'me', { ttlMs: 50 });
         await sleep(80);
-        expect(await coord.claimNumber(counter, claim, { ttlMs: 50 })).toEqual({ number: 2, fresh: true });
+        expect(await coord.claimNumber(counter, claims, 'me', { ttlMs: 50 })).toEqual({
+          number: 2,
+          fresh: true,
+        });
+      });
+
+      it('keeps claims apart from values of the same name', async () => {
+        const counter = unique('counter');
+        const claims = unique('claims');
+        await coord.setValue(claims, 'a value');
+        expect(await coord.claimNumber(counter, claims, 'me', { ttlMs: 60_000 })).toEqual({
+          number: 1,
+          fresh: true,
+        });
+        expect(await coord.getValue(claims)).toBe('a value');
       });
     });
 

@@ -39,6 +39,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   const values = new Map<string, Expiring<string>>();
   const locks = new Map<string, Expiring<string>>();
   const buckets = new Map<string, Expiring<BucketState>>();
+  const claims = new Map<string, Expiring<Map<string, number>>>();
   const groups = new Map<string, Map<string, Expiring<string>>>();
   const channels = new Map<string, Set<Subscription>>();
   let closed = false;
@@ -56,7 +57,10 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   }
 
   const sweep = setInterval(() => {
-    for (const map of [values, locks, buckets, ...groups.values()] as Map<string, Expiring<unknown>>[]) {
+    for (const map of [values, locks, buckets, claims, ...groups.values()] as Map<
+      string,
+      Expiring<unknown>
+    >[]) {
       for (const key of map.keys()) live(map, key);
     }
     for (const [name, members] of groups) if (members.size === 0) groups.delete(name);
@@ -161,17 +165,21 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       return n;
     },
 
-    async claimNumber(counterKey, claimKey, opts) {
+    async claimNumber(counterKey, claimsKey, claimant, opts) {
       open();
       const ttl = checkTtl(opts.ttlMs);
-      const held = live(values, claimKey)?.value;
-      if (held !== undefined && (opts.replace === undefined || Number(held) !== opts.replace)) {
-        return { number: Number(held), fresh: false };
-      }
+      let map = live(claims, claimsKey);
+      const held = map?.value.get(claimant);
+      if (held !== undefined && held !== opts.replace) return { number: held, fresh: false };
       const counter = live(values, counterKey);
       const number = parseCounter(counter?.value ?? null, counterKey) + 1;
       values.set(counterKey, { value: String(number), expiresAt: counter?.expiresAt ?? Infinity });
-      values.set(claimKey, { value: String(number), expiresAt: now() + ttl });
+      if (!map) {
+        map = { value: new Map(), expiresAt: 0 };
+        claims.set(claimsKey, map);
+      }
+      map.value.set(claimant, number);
+      map.expiresAt = now() + ttl;
       return { number, fresh: true };
     },
 

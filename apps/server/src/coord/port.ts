@@ -6,7 +6,7 @@
  * this port (memory.ts for one process, redis.ts for many) and both pass contract.ts, so callers
  * never need to know which one they hold.
  *
- * Keys live in separate namespaces per kind of state (key/values and counters, groups, locks,
+ * Keys live in separate namespaces per kind of state (key/values and counters, groups, claims, locks,
  * rate-limit buckets, channels): a lock and a counter with the same name never clobber each other.
  */
 
@@ -73,14 +73,16 @@ export interface Coordinator {
   countGroup(group: string): Promise<number>;
 
   /**
-   * One number per claimant, atomically: if `claimKey` holds a number, returns it (fresh: false);
-   * otherwise increments `counterKey`, stores the new number under `claimKey` for ttlMs and returns
-   * it (fresh: true). With `replace`, a claim equal to that number is given up for a new one.
-   * Two concurrent claims for the same key get the same number and no number is skipped.
+   * One number per claimant, atomically: if `claimant` holds a number in the claims map
+   * `claimsKey`, returns it (fresh: false); otherwise increments `counterKey`, records the new
+   * number for the claimant and returns it (fresh: true). With `replace`, a claim equal to that
+   * number is given up for a new one. The claims map lives ttlMs after its last new claim.
+   * Two concurrent claims by one claimant get the same number and no number is skipped.
    */
   claimNumber(
     counterKey: string,
-    claimKey: string,
+    claimsKey: string,
+    claimant: string,
     opts: { ttlMs: number; replace?: number },
   ): Promise<{ number: number; fresh: boolean }>;
 

@@ -101,14 +101,16 @@ end
 return n`;
 
 // The waiting room's join: the claimant's number if it has one, else the next from the counter.
-// Two keys (counter, claim): on Redis Cluster both must share a hash tag, e.g. {sessionId}.
+// Claims are one hash per session (a million claims cost ~100 bytes each, not a key each).
+// Two keys (counter, claims): on Redis Cluster both must share a hash tag, e.g. {sessionId}.
 const CLAIM_NUMBER = `
-local held = redis.call('GET', KEYS[2])
-if held and held ~= ARGV[2] then
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held and held ~= ARGV[3] then
   return { tonumber(held), 0 }
 end
 local n = redis.call('INCR', KEYS[1])
-redis.call('SET', KEYS[2], n, 'PX', ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], n)
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return { n, 1 }`;
 
 export interface CoordinatorScripts {
@@ -125,7 +127,8 @@ export interface CoordinatorScripts {
   tkCountGroup(key: string): Promise<number>;
   tkClaimNumber(
     counterKey: string,
-    claimKey: string,
+    claimsKey: string,
+    claimant: string,
     ttlMs: number,
     replace: string,
   ): Promise<[number: number, fresh: number]>;

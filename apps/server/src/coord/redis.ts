@@ -10,7 +10,7 @@ import { withScripts } from './redis-scripts.ts';
  * The Redis coordinator: the same port shared by every server process through one Redis.
  *
  * Layout: every key and channel starts with keyPrefix (default `tk:`), so several deployments or
- * test runs can share a Redis; then a namespace per kind (`kv:` values and counters, `grp:` groups,
+ * test runs can share a Redis; then a namespace per kind (`kv:` values and counters, `grp:` groups, `claims:`,
  * `lock:`, `rate:`), then the caller's key.
  *
  * Redis Cluster: keys a caller uses together for one sale session should carry the session id as
@@ -78,6 +78,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
   const groupKey = (key: string) => `${prefix}grp:${key}`;
   const lockKey = (key: string) => `${prefix}lock:${key}`;
   const rateKey = (key: string) => `${prefix}rate:${key}`;
+  const claimKey = (key: string) => `${prefix}claims:${key}`;
   const channelName = (channel: string) => `${prefix}${channel}`;
 
   const client = withScripts(
@@ -158,10 +159,11 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       return client.tkCountGroup(groupKey(group));
     },
 
-    async claimNumber(counterKey, claimKey, opts) {
+    async claimNumber(counterKey, claimsKey, claimant, opts) {
       const [number, fresh] = await client.tkClaimNumber(
         kv(counterKey),
-        kv(claimKey),
+        claimKey(claimsKey),
+        claimant,
         checkTtl(opts.ttlMs),
         opts.replace === undefined ? '' : String(opts.replace),
       );

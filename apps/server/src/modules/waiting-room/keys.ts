@@ -6,7 +6,7 @@ export const roomKeys = (sessionId: string) => {
   const base = `wr:{${sessionId}}`;
   return {
     joined: `${base}:joined`,
-    claim: (accountId: string) => `${base}:claim:${accountId}`,
+    claims: `${base}:claims`,
     entered: (accountId: string) => `${base}:entered:${accountId}`,
     exchanged: `${base}:exchanged`,
     shoppers: `${base}:shoppers`,

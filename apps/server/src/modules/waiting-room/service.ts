@@ -141,14 +141,14 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
         throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
       }
       const keys = roomKeys(sessionId);
-      let claim = await coord.claimNumber(keys.joined, keys.claim(accountId), { ttlMs: claimTtl(room) });
+      let claim = await coord.claimNumber(keys.joined, keys.claims, accountId, { ttlMs: claimTtl(room) });
       if (!claim.fresh) {
         // Someone whose turn came and went (or whose shopping time ran out) goes to the back.
         const s = statusOf(room, claim.number, now);
         if (s.state === 'admitted' && s.enterBy && Date.parse(s.enterBy) < now) {
           const entered = await coord.getValue(keys.entered(accountId));
           if (!entered) {
-            claim = await coord.claimNumber(keys.joined, keys.claim(accountId), {
+            claim = await coord.claimNumber(keys.joined, keys.claims, accountId, {
               ttlMs: claimTtl(room),
               replace: claim.number,
             });
