@@ -146,6 +146,18 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
     expect((await ctx.app.inject({ url: `/api/sessions/${a.sessionId}/queue/status` })).statusCode).toBe(400);
   });
 
+  it('limits joins per account with a 429 and Retry-After', async () => {
+    const { sessionId } = await publishedSession(ctx.app, { queueMode: 'auto' });
+    const who = await signIn(ctx.app);
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await join(who, sessionId)).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 201 || c === 200)).toBe(true);
+    const limited = await join(who, sessionId);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('auto mode below capacity lets people straight in', async () => {
     const { sessionId } = await publishedSession(ctx.app, {
       queueMode: 'auto',
