@@ -255,6 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, { ...deps, jobs: services.ticketing.jobs });
   monitoring.register(app);
+  monitoring.registerQueueSource(() => services.waitingRoom.figures());
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);

@@ -146,6 +146,21 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
     expect((await ctx.app.inject({ url: `/api/sessions/${a.sessionId}/queue/status` })).statusCode).toBe(400);
   });
 
+  it('shows each live room in /metrics and on the monitoring dashboard', async () => {
+    const { sessionId } = await publishedSession(ctx.app, { queueMode: 'auto' });
+    ctx.app.services.waitingRoom.rediscover();
+    const who = await signIn(ctx.app);
+    await join(who, sessionId);
+    await tick();
+    const metrics = (await ctx.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(new RegExp(`ticketing_queue_admitted\\{session_id="${sessionId}"\\} 1`));
+    const perf = (await admin.get('/api/admin/monitoring/performance?minutes=5')).json();
+    expect(perf.queues.find((q: { sessionId: string }) => q.sessionId === sessionId)).toMatchObject({
+      admitted: 1,
+      waiting: 0,
+    });
+  });
+
   it('limits joins per account with a 429 and Retry-After', async () => {
     const { sessionId } = await publishedSession(ctx.app, { queueMode: 'auto' });
     const who = await signIn(ctx.app);
