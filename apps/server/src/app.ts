@@ -276,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Browse caches of every process are dropped when any process changes the catalog.
+  const unsubscribeRevocations = await services.accounts.listenForRevocations();
   const unsubscribe = await deps.coord.subscribe(CATALOG_CHANGED_CHANNEL, () =>
     services.catalog.dropCaches(),
   );
@@ -310,6 +311,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await services.ticketing.stop();
     await stopWaitingRoom?.();
     await unsubscribe();
+    await unsubscribeRevocations();
   });
 
   return app;

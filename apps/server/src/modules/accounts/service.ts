@@ -29,11 +29,28 @@ export function toUser(row: UserRow): User {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export const SESSION_CACHE_MS = 3_000;
+/**
+ * How long a process trusts a login it looked up. Logouts and account changes are announced on
+ * SESSIONS_REVOKED_CHANNEL and drop the entry everywhere at once; this bound only matters if such
+ * a message is lost (a Redis reconnect). Long enough that people who opened the page before an
+ * on-sale join the queue without a database lookup each.
+ */
+export const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_MAX = 100_000;
+export const SESSIONS_REVOKED_CHANNEL = 'auth:revoked';
+const REVOKE_ALL = '*';
 
 export function accountsService(deps: { repo: AccountsRepository; coord: Coordinator }) {
   const { repo, coord } = deps;
+  // Keyed by the token's hash: that is what is announced to other processes, never the token.
   const sessionCache = new Map<string, { at: number; user: User }>();
+  const revoke = (hash: string) => {
+    if (hash === REVOKE_ALL) sessionCache.clear();
+    else sessionCache.delete(hash);
+    coord.publish(SESSIONS_REVOKED_CHANNEL, hash).catch(() => {
+      // Lost: other processes forget it within SESSION_CACHE_MS anyway.
+    });
+  };
 
   async function brake(key: string, rule: { limit: number; windowMs: number }) {
     const r = await coord.consumeRateLimit(key, rule);
@@ -81,22 +98,32 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
 
     async logout(token: string | undefined) {
       if (!token) return;
-      sessionCache.delete(token);
-      await repo.deleteSession(tokenHash(token));
+      const hash = tokenHash(token);
+      await repo.deleteSession(hash);
+      revoke(hash);
+    },
+
+    /** Other processes' logouts and account changes: subscribe once per process. */
+    listenForRevocations() {
+      return coord.subscribe(SESSIONS_REVOKED_CHANNEL, (hash) => {
+        if (hash === REVOKE_ALL) sessionCache.clear();
+        else sessionCache.delete(hash);
+      });
     },
 
     /**
-     * The user behind a session cookie. Remembered for a few seconds per process so a burst of
-     * booking calls costs one lookup: a logout elsewhere takes effect here within SESSION_CACHE_MS.
+     * The user behind a session cookie. Remembered per process so browsing, joining a queue and
+     * booking cost one lookup; a logout anywhere drops it everywhere (see SESSION_CACHE_MS).
      */
     async userForSessionToken(token: string | undefined): Promise<User | null> {
       if (!token || token.length > 100) return null;
-      const hit = sessionCache.get(token);
+      const hash = tokenHash(token);
+      const hit = sessionCache.get(hash);
       if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
-      const row = await repo.findUserBySession(tokenHash(token));
+      const row = await repo.findUserBySession(hash);
       const user = row ? toUser(row) : null;
-      if (sessionCache.size >= 50_000) sessionCache.clear();
-      if (user) sessionCache.set(token, { at: Date.now(), user });
+      if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+      if (user) sessionCache.set(hash, { at: Date.now(), user });
       return user;
     },
 
@@ -108,7 +135,7 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
       if (existing) {
         const updated = await repo.updateUser(existing.id, { passwordHash, role: input.role });
         await repo.deleteSessionsOfUser(existing.id);
-        sessionCache.clear();
+        revoke(REVOKE_ALL);
         return { user: toUser(updated!), created: false };
       }
       const row = await repo.insertUser({ email, name: input.name, passwordHash, role: input.role });
