@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { call, randomSeats, signUp } from './lib/buyers.ts';
+import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startPlatform } from './lib/processes.ts';
@@ -33,15 +34,25 @@ export async function bookingBench() {
 
     // Baseline: the hold's conditional UPDATE alone, straight through pg (short expiry so seats churn).
     const pool = new pg.Pool({ connectionString: db.url, max: CLIENTS });
-    const direct = await closedLoop(CLIENTS, SECONDS, async () => {
-      const r = await pool.query(
-        `update seat_inventory set status = 'held', hold_id = $1, hold_expires_at = now() + interval '200 milliseconds', version = version + 1
+    const dbName = new URL(db.url).pathname.slice(1);
+    const cpu: Record<string, CpuShare | null> = {};
+    const measured = async (row: string, run: () => ReturnType<typeof closedLoop>) => {
+      const { result, cpu: share } = await measureCpu(dbName, run);
+      cpu[row] = share;
+      return result;
+    };
+
+    const direct = await measured('direct', () =>
+      closedLoop(CLIENTS, SECONDS, async () => {
+        const r = await pool.query(
+          `update seat_inventory set status = 'held', hold_id = $1, hold_expires_at = now() + interval '200 milliseconds', version = version + 1
          where session_id = $2 and seat_id = any($3::text[]) and (status = 'available' or (status = 'held' and hold_expires_at < now()))
          returning seat_id`,
-        [randomUUID(), sessionId, randomSeats(seatIds, 2)],
-      );
-      return r.rowCount === 2;
-    });
+          [randomUUID(), sessionId, randomSeats(seatIds, 2)],
+        );
+        return r.rowCount === 2;
+      }),
+    );
     const reset = () =>
       pool.query(
         `update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null where session_id = $1`,
@@ -54,62 +65,68 @@ export async function bookingBench() {
     const userIds = (
       await pool.query<{ id: string }>('select id from users order by created_at limit $1', [CLIENTS])
     ).rows.map((r) => r.id);
-    const fn = await closedLoop(CLIENTS, SECONDS, async (w) => {
-      try {
-        await pool.query(`select * from tk_create_hold($1::uuid, $2::uuid, $3::text[], '[]'::jsonb, 10)`, [
-          sessionId,
-          userIds[w],
-          randomSeats(seatIds, 2),
-        ]);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const fn = await measured('fn', () =>
+      closedLoop(CLIENTS, SECONDS, async (w) => {
+        try {
+          await pool.query(`select * from tk_create_hold($1::uuid, $2::uuid, $3::text[], '[]'::jsonb, 10)`, [
+            sessionId,
+            userIds[w],
+            randomSeats(seatIds, 2),
+          ]);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    );
     await pool.query(`update holds set status = 'released' where status = 'active'`);
     await reset();
     await pool.end();
 
     // Holds over HTTP: each buyer holds 2 random seats, replacing their previous hold each time.
-    const http = await closedLoop(CLIENTS, SECONDS, async (w) => {
-      const r = await call(platform.url, clients[w]!, 'POST', `/api/sessions/${sessionId}/holds`, {
-        seatIds: randomSeats(seatIds, 2),
-      });
-      return r.status === 201;
-    });
+    const http = await measured('http', () =>
+      closedLoop(CLIENTS, SECONDS, async (w) => {
+        const r = await call(platform.url, clients[w]!, 'POST', `/api/sessions/${sessionId}/holds`, {
+          seatIds: randomSeats(seatIds, 2),
+        });
+        return r.status === 201;
+      }),
+    );
 
     // The whole flow per buyer: hold → order → pay → order paid with tickets (webhook included).
-    const flow = await closedLoop(CLIENTS, SECONDS, async (w) => {
-      const c = clients[w]!;
-      const hold = await call(platform.url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
-        seatIds: randomSeats(seatIds, 2),
-      });
-      if (hold.status !== 201) return false;
-      const order = await call(
-        platform.url,
-        c,
-        'POST',
-        '/api/orders',
-        { holdId: hold.json.holdId },
-        { 'idempotency-key': randomUUID() },
-      );
-      if (order.status !== 201) return false;
-      const paid = await call(
-        platform.url,
-        c,
-        'POST',
-        `/api/testpay/payments/${order.json.payment.id}/confirm`,
-        { cardNumber: '4242424242424242' },
-      );
-      if (paid.json?.status !== 'succeeded') return false;
-      for (let i = 0; i < 200; i++) {
-        const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
-        if (o.json.status === 'paid') return o.json.tickets.length === 2;
-        if (o.json.status !== 'pending') return false;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return false;
-    });
+    const flow = await measured('flow', () =>
+      closedLoop(CLIENTS, SECONDS, async (w) => {
+        const c = clients[w]!;
+        const hold = await call(platform.url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
+          seatIds: randomSeats(seatIds, 2),
+        });
+        if (hold.status !== 201) return false;
+        const order = await call(
+          platform.url,
+          c,
+          'POST',
+          '/api/orders',
+          { holdId: hold.json.holdId },
+          { 'idempotency-key': randomUUID() },
+        );
+        if (order.status !== 201) return false;
+        const paid = await call(
+          platform.url,
+          c,
+          'POST',
+          `/api/testpay/payments/${order.json.payment.id}/confirm`,
+          { cardNumber: '4242424242424242' },
+        );
+        if (paid.json?.status !== 'succeeded') return false;
+        for (let i = 0; i < 200; i++) {
+          const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
+          if (o.json.status === 'paid') return o.json.tickets.length === 2;
+          if (o.json.status !== 'pending') return false;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return false;
+      }),
+    );
 
     const ratio = Math.round((http.perSecond / direct.perSecond) * 100);
     lines.push(
@@ -124,6 +141,26 @@ export async function bookingBench() {
       `| POST /api/sessions/:id/holds over HTTP | ${http.perSecond} | ${ratio}% | ${http.p50} | ${http.p90} | ${http.p99} | ${http.max} | ${http.failures} |`,
       `| hold → order → pay → tickets issued (whole flow) | ${flow.perSecond} | — | ${flow.p50} | ${flow.p90} | ${flow.p99} | ${flow.max} | ${flow.failures} |`,
     );
+    if (cpu.direct) {
+      const rows = [
+        ['conditional UPDATE straight through pg', cpu.direct, direct.perSecond],
+        ['whole hold straight through pg', cpu.fn, fn.perSecond],
+        ['holds over HTTP', cpu.http, http.perSecond],
+        ['whole flow', cpu.flow, flow.perSecond],
+      ] as const;
+      lines.push(
+        '',
+        'CPU while each row ran, in % of one core (the machine has 2 cores: 200%). "load generator" is the bench process (pg client or HTTP client), "server" the platform process, "postgres" the backends of the bench database; the rest of "machine" is PostgreSQL background work, Redis, the kernel and anything else running. µs per op = (load generator + server + postgres) CPU per completed operation.',
+        '',
+        '| row | load generator | server | postgres | machine | µs CPU per op |',
+        '|---|---|---|---|---|---|',
+        ...rows.map(([name, c, rate]) =>
+          c
+            ? `| ${name} | ${c.loadgen}% | ${c.server}% | ${c.postgres}% | ${c.machine}% | ${Math.round(((c.loadgen + c.server + c.postgres) * 10_000) / Math.max(1, rate))} |`
+            : `| ${name} | — | — | — | — | — |`,
+        ),
+      );
+    }
   } finally {
     if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
     await platform.stop();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from './http-client.ts';
 
 /** A signed-up bench buyer; each arrives from its own address (the server trusts X-Forwarded-For). */
 export type Buyer = { cookie: string; ip: string; email: string };
@@ -15,7 +16,7 @@ export async function signUp(base: string, i: number, subnet = 90): Promise<Buye
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ip, email };
 }
 
-/** One API call as that buyer; the JSON answer parsed. */
+/** One API call as that buyer (lean keep-alive client, see http-client.ts); the JSON answer parsed. */
 export async function call(
   base: string,
   c: Buyer,
@@ -24,18 +25,18 @@ export async function call(
   body?: unknown,
   extra: Record<string, string> = {},
 ) {
-  const res = await fetch(base + path, {
+  const res = await request(
+    base + path,
     method,
-    headers: {
+    {
       cookie: c.cookie,
       'x-forwarded-for': c.ip,
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...extra,
     },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+    body ? JSON.stringify(body) : undefined,
+  );
+  return { status: res.status, json: res.text ? JSON.parse(res.text) : null };
 }
 
 export const randomSeats = (all: string[], n: number) =>
