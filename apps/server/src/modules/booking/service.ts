@@ -147,6 +147,9 @@ export function bookingService(deps: {
   return {
     planOf,
 
+    /** A session row at most a second old (rules and times; what orders need to price and show). */
+    sessionRow: cachedSession,
+
     async createHold(sessionId: string, userId: string, request: HoldRequest) {
       const { session, plan } = await bookableSession(sessionId);
       const quantity = 'seatIds' in request ? request.seatIds.length : request.quantity;

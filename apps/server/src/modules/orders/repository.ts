@@ -10,7 +10,6 @@ import {
   tickets,
   webhookEvents,
 } from '../../db/schema/index.ts';
-import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import type { GaItem } from '../booking/repository.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -50,12 +49,8 @@ export function ordersRepository(
       currency: string;
     }): Promise<{ order: OrderRow; existing: boolean } | Error> {
       // PGlite: inside a transaction only `tx` may be used (the outer handle would deadlock).
+      // The caller looked the key up just before; the second look, under the hold's lock, decides.
       return db.transaction(async (tx) => {
-        const [byKey] = await tx
-          .select()
-          .from(orders)
-          .where(and(eq(orders.userId, input.userId), eq(orders.idempotencyKey, input.idempotencyKey)));
-        if (byKey) return { order: byKey, existing: true };
         const [hold] = await tx.select().from(holds).where(eq(holds.id, input.holdId)).for('update');
         if (!hold || hold.userId !== input.userId) return new Error('hold-not-found');
         const [again] = await tx
@@ -65,32 +60,23 @@ export function ordersRepository(
         if (again) return { order: again, existing: true };
         const refused = input.check(hold);
         if (refused) return refused;
-        // The hold row is locked, so this check cannot race; the unique index stays the backstop.
-        const [live] = await tx
-          .select({ id: orders.id })
-          .from(orders)
-          .where(and(eq(orders.holdId, hold.id), sql`${orders.status} <> 'failed'`));
-        if (live) return new Error('order-exists');
         const total = input.items.reduce((n, i) => n + i.priceCents, 0);
-        let order: OrderRow | undefined;
-        try {
-          [order] = await tx
-            .insert(orders)
-            .values({
-              userId: input.userId,
-              sessionId: hold.sessionId,
-              holdId: hold.id,
-              idempotencyKey: input.idempotencyKey,
-              totalCents: total,
-              currency: input.currency,
-            })
-            .returning();
-        } catch (err) {
-          if (isUniqueViolation(err, 'orders_live_per_hold')) return new Error('order-exists');
-          throw err;
-        }
-        await tx.insert(orderItems).values(input.items.map((i) => ({ ...i, orderId: order!.id })));
-        return { order: order!, existing: false };
+        // One live order per hold: the partial unique index decides (no row back = one exists).
+        const [order] = await tx
+          .insert(orders)
+          .values({
+            userId: input.userId,
+            sessionId: hold.sessionId,
+            holdId: hold.id,
+            idempotencyKey: input.idempotencyKey,
+            totalCents: total,
+            currency: input.currency,
+          })
+          .onConflictDoNothing({ target: orders.holdId, where: sql`status <> 'failed'` })
+          .returning();
+        if (!order) return new Error('order-exists');
+        await tx.insert(orderItems).values(input.items.map((i) => ({ ...i, orderId: order.id })));
+        return { order, existing: false };
       });
     },
 
@@ -114,7 +100,8 @@ export function ordersRepository(
     },
 
     async attachPayment(input: typeof payments.$inferInsert) {
-      await db.insert(payments).values(input).onConflictDoNothing();
+      const [inserted] = await db.insert(payments).values(input).onConflictDoNothing().returning();
+      if (inserted) return inserted;
       const [row] = await db.select().from(payments).where(eq(payments.orderId, input.orderId));
       return row!;
     },

@@ -38,7 +38,11 @@ export function ordersService(deps: {
 
   async function ensurePayment(order: OrderRow) {
     const existing = await repo.paymentOf(order.id);
-    if (existing) return existing;
+    return existing ?? createPayment(order);
+  }
+
+  /** Asks the provider for the order's payment (idempotent per order there and here). */
+  async function createPayment(order: OrderRow) {
     const created = await provider.createPayment({
       orderId: order.id,
       amountCents: order.totalCents,
@@ -58,12 +62,16 @@ export function ordersService(deps: {
   }
 
   async function view(order: OrderRow) {
+    // A pending order has neither tickets (they are made in the paying transaction) nor refunds
+    // (requested only for paid, cancelled or failed orders): buyers waiting for their payment
+    // poll this, so those two queries are skipped. The session (for the cut-off) may be a second old.
+    const pending = order.status === 'pending';
     const [items, tickets, payment, refunds, session] = await Promise.all([
       repo.itemsOf(order.id),
-      repo.ticketsOf(order.id),
+      pending ? [] : repo.ticketsOf(order.id),
       repo.paymentOf(order.id),
-      repo.refundsOf(order.id),
-      deps.sessions.findRow(order.sessionId),
+      pending ? [] : repo.refundsOf(order.id),
+      deps.booking.sessionRow(order.sessionId),
     ]);
     return toOrderView({ order, items, tickets, payment, refunds, session });
   }
@@ -81,13 +89,15 @@ export function ordersService(deps: {
 
   return {
     async createOrder(userId: string, holdId: string, idempotencyKey: string) {
-      const known = await repo.findByKey(userId, idempotencyKey);
+      const [known, hold] = await Promise.all([
+        repo.findByKey(userId, idempotencyKey),
+        repo.findHold(holdId),
+      ]);
       if (known) {
         if (known.holdId !== holdId) throw new IdempotencyKeyReused();
         await ensurePayment(known);
         return { created: false, order: await view(known) };
       }
-      const hold = await repo.findHold(holdId);
       if (!hold || hold.userId !== userId) throw new NotFound('Hold');
       const check = (locked: typeof hold) => {
         if (locked.status !== 'active') return new HoldNotActive(locked.status);
@@ -96,7 +106,7 @@ export function ordersService(deps: {
       };
       const refused = check(hold);
       if (refused) throw refused;
-      const session = (await deps.sessions.findRow(hold.sessionId))!;
+      const session = (await deps.booking.sessionRow(hold.sessionId))!;
       const [prices, plan] = await Promise.all([
         deps.sessions.pricesOf([hold.sessionId]),
         deps.booking.planOf(session.layoutId),
@@ -141,9 +151,17 @@ export function ordersService(deps: {
         }
         throw result;
       }
-      if (result.existing && result.order.holdId !== holdId) throw new IdempotencyKeyReused();
-      await ensurePayment(result.order);
-      return { created: !result.existing, order: await view(result.order) };
+      if (result.existing) {
+        if (result.order.holdId !== holdId) throw new IdempotencyKeyReused();
+        await ensurePayment(result.order);
+        return { created: false, order: await view(result.order) };
+      }
+      // A new order: no payment yet, no tickets, no refunds; its items are the ones just written.
+      const payment = await createPayment(result.order);
+      return {
+        created: true,
+        order: toOrderView({ order: result.order, items, tickets: [], payment, refunds: [], session }),
+      };
     },
 
     async getOrder(orderId: string, userId: string) {

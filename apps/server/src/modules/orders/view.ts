@@ -6,7 +6,7 @@ import type { OrderRow } from './repository.ts';
 /** The buyer's view of an order (pure). */
 export function toOrderView(input: {
   order: OrderRow;
-  items: (typeof orderItems.$inferSelect)[];
+  items: Pick<typeof orderItems.$inferSelect, 'seatId' | 'areaId' | 'category' | 'label' | 'priceCents'>[];
   tickets: (typeof tickets.$inferSelect)[];
   payment: typeof payments.$inferSelect | null;
   refunds: (typeof refunds.$inferSelect)[];
