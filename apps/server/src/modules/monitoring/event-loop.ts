@@ -21,6 +21,8 @@ export function eventLoopSampler() {
       histogram.reset();
       return lag;
     },
+    /** Forgets what was seen so far (start-up work: loading modules, migrations). */
+    reset: () => histogram.reset(),
     stop: () => histogram.disable(),
   };
 }

@@ -97,13 +97,21 @@ export const timingMinute = (b: Buckets): TimingMinute => ({
   b: toSparse(b.counts),
 });
 
+const isStaticFile = (url: string) =>
+  !url.startsWith('/api/') && !url.includes(':') && !url.includes('*') && /\.[A-Za-z0-9]+$/.test(url);
+
 /** All routes of one app, plus the requests no route matched (404s, and SPA pages when served). */
 export class HttpRecorder {
   readonly routes: RouteSeries[] = [];
   readonly unmatched = new RouteSeries('ANY', '(unmatched)', true);
 
-  /** Called once per route at registration; the returned series is what its hook records into. */
+  /**
+   * Called once per route at registration; the returned series is what its hook records into.
+   * Every file of the built web app is its own route, with a content hash in its name that changes
+   * with each release: they share one series, so deployments do not multiply the series.
+   */
   route(method: string, url: string): RouteSeries {
+    if (isStaticFile(url)) url = '(static files)';
     const existing = this.routes.find((r) => r.method === method && r.route === url);
     if (existing) return existing;
     // Server-sent event streams stay open for minutes: time them and every percentile is wrong.

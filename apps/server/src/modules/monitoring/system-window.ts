@@ -129,6 +129,8 @@ export function systemWindow(deps: {
 
     start() {
       if (rotateTimer) return;
+      // The window describes serving: start-up's long synchronous work is not event-loop lag.
+      loop.reset();
       schedule();
       void publish(current());
       publishTimer = setInterval(() => void publish(current()), PUBLISH_EVERY_MS);

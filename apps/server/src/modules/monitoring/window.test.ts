@@ -45,6 +45,14 @@ describe('rolling window', () => {
     ]);
   });
 
+  it('puts every file of the web app in one series, but not API routes that end like a file', () => {
+    const http = new HttpRecorder();
+    const a = http.route('GET', '/assets/index-Dyv9Hol8.js');
+    expect(http.route('GET', '/favicon.svg')).toBe(a);
+    expect(a.route).toBe('(static files)');
+    expect(http.route('GET', '/api/openapi.json').route).toBe('/api/openapi.json');
+  });
+
   it('counts event streams without timing them', () => {
     const http = new HttpRecorder();
     const stream = http.route('GET', '/api/sessions/:id/stream');
