@@ -87,13 +87,10 @@ export function EventStatusPanel({ overview }: { overview: MonitoringOverview })
               <th scope="col">Event · session</th>
               <th scope="col">Status</th>
               <th scope="col" className="num">
-                Sold
+                Sold / capacity
               </th>
               <th scope="col" className="num">
                 Held
-              </th>
-              <th scope="col" className="num wide-only">
-                Capacity
               </th>
               <th scope="col" className="wide-only">
                 Fill
