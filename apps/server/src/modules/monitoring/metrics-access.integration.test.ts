@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTestApp, testConfig } from '../../../test/app.ts';
@@ -58,6 +59,23 @@ describe('/metrics access', () => {
     expect((await open.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
     const closed = await start({ METRICS_TOKEN: TOKEN });
     expect((await closed.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+  });
+
+  it('exposes every metric the Grafana dashboard in deploy/ queries', async () => {
+    const app = await start({});
+    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    const exposed = new Set((parsePrometheusTextFormat(res.body) as { name: string }[]).map((f) => f.name));
+    const dashboard = JSON.parse(
+      fs.readFileSync(new URL('../../../../../deploy/grafana/ticketing.json', import.meta.url), 'utf8'),
+    );
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets?: { expr: string }[] }) =>
+      (p.targets ?? []).map((t) => t.expr),
+    );
+    const used = new Set(
+      exprs.flatMap((e) => e.match(/\b(?:http|ticketing|nodejs|process)_[a-z0-9_]+/g) ?? []),
+    );
+    expect(used.size).toBeGreaterThan(15);
+    for (const name of used) expect(exposed, name).toContain(name.replace(/_(bucket|count|sum)$/, ''));
   });
 
   it('refuses a token shorter than 16 characters at start-up', () => {
