@@ -48,6 +48,12 @@ export type DeliveryOptions = {
 };
 
 const BATCH = 20;
+/**
+ * Delivery loops that may run at once. A payment confirmed while a batch is being delivered starts
+ * its own loop instead of waiting for that batch's slowest receiver (claims are leased with SKIP
+ * LOCKED, so loops never take the same event).
+ */
+const MAX_LOOPS = 4;
 
 /** The outbox worker: at-least-once delivery, each attempt signed afresh with the same event id. */
 export function createDeliveryWorker(o: DeliveryOptions) {
@@ -55,7 +61,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   let running = false;
   let intervalMs = 1_000;
   let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> | null = null;
+  const loops = new Set<Promise<unknown>>();
   let nudged = false;
 
   async function send(row: OutboxRow): Promise<number> {
@@ -129,14 +135,19 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     return results;
   }
 
-  async function tick() {
+  function tick() {
     timer = undefined;
     if (!running) return;
     nudged = false;
-    current = deliverDue().catch((err) => o.log.warn({ err }, 'testpay webhook delivery failed'));
-    await current;
-    current = null;
-    if (running) schedule(nudged ? 0 : intervalMs);
+    const loop: Promise<unknown> = deliverDue()
+      .catch((err) => o.log.warn({ err }, 'testpay webhook delivery failed'))
+      .finally(() => {
+        loops.delete(loop);
+        if (!running) return;
+        if (nudged) tick();
+        else if (loops.size === 0) schedule(intervalMs);
+      });
+    loops.add(loop);
   }
 
   function schedule(ms: number) {
@@ -160,13 +171,13 @@ export function createDeliveryWorker(o: DeliveryOptions) {
       running = false;
       clearTimeout(timer);
       timer = undefined;
-      await current;
+      await Promise.all(loops);
     },
 
-    /** A state change committed: deliver now rather than at the next interval. */
+    /** A state change committed: deliver now rather than at the next interval or batch. */
     nudge() {
       if (!running) return;
-      if (current) nudged = true;
+      if (loops.size >= MAX_LOOPS) nudged = true;
       else schedule(0);
     },
 
