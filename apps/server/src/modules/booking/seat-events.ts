@@ -14,14 +14,53 @@ export type SeatDelta = { s: SeatStatusCode; ids: string[] } | { ga: Record<stri
 
 export const seatChannel = (sessionId: string) => `seats:{${sessionId}}`;
 
+type Pending = { seats: Map<string, SeatStatusCode>; ga: Record<string, number> | null };
+
+/**
+ * Changes made in the same turn of the event loop go out together: one message per status (the
+ * last status of each seat wins, which is what applying them in order would give), instead of
+ * two per hold. At a thousand holds a second that is a few dozen Redis messages and SSE writes
+ * per browser per second rather than two thousand.
+ */
 export function seatEvents(coord: Coordinator, onLocal?: (sessionId: string) => void) {
+  const pending = new Map<string, Pending>();
+  let scheduled = false;
+
+  function flush() {
+    scheduled = false;
+    const batch = [...pending];
+    pending.clear();
+    for (const [sessionId, { seats, ga }] of batch) {
+      const byStatus = new Map<SeatStatusCode, string[]>();
+      for (const [id, s] of seats) {
+        const ids = byStatus.get(s);
+        if (ids) ids.push(id);
+        else byStatus.set(s, [id]);
+      }
+      const messages: SeatDelta[] = [...byStatus].map(([s, ids]) => ({ s, ids }));
+      if (ga) messages.push({ ga });
+      for (const delta of messages)
+        coord.publish(seatChannel(sessionId), JSON.stringify(delta)).catch(() => {
+          // Browsers also refetch the snapshot on reconnect; a lost delta heals on the next change.
+        });
+    }
+  }
+
   return {
     publish(sessionId: string, delta: SeatDelta) {
       if ('ids' in delta && delta.ids.length === 0) return;
       onLocal?.(sessionId);
-      coord.publish(seatChannel(sessionId), JSON.stringify(delta)).catch(() => {
-        // Browsers also refetch the snapshot on reconnect; a lost delta heals on the next change.
-      });
+      let entry = pending.get(sessionId);
+      if (!entry) {
+        entry = { seats: new Map(), ga: null };
+        pending.set(sessionId, entry);
+      }
+      if ('ids' in delta) for (const id of delta.ids) entry.seats.set(id, delta.s);
+      else entry.ga = { ...entry.ga, ...delta.ga };
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     },
     subscribe: (sessionId: string, handler: (raw: string) => void) =>
       coord.subscribe(seatChannel(sessionId), handler),
