@@ -1,6 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -12,6 +11,7 @@ import type { Database } from './db/client.ts';
 import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
 import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
 import { APP_VERSION } from './lib/version.ts';
 import { accountsRepository } from './modules/accounts/repository.ts';
@@ -189,11 +189,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
