@@ -10,11 +10,14 @@ import { waitingRoomRepository } from '../apps/server/src/modules/waiting-room/r
 import { waitingRoomService } from '../apps/server/src/modules/waiting-room/service.ts';
 import { waitingRoomTokens } from '../apps/server/src/modules/waiting-room/tokens.ts';
 import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
+import { randomSeats } from './lib/buyers.ts';
 import { type LoadResult, load, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
+import { pollLoad } from './lib/poll-load.ts';
 import { startHelloWorld, startPlatform } from './lib/processes.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
+import { closedLoop } from './lib/stats.ts';
 
 /**
  * Issue 6 bench: a million people join one stadium session's waiting room — HTTP_JOINS of them
@@ -28,7 +31,7 @@ const HTTP_JOINS = Number(process.env.BENCH_QUEUE_HTTP_JOINS ?? 200_000);
 /** People who opened the page (GET /api/me) before joining: their login is already cached. */
 const WARM_JOINS = Number(process.env.BENCH_QUEUE_WARM_JOINS ?? 20_000);
 /** Distinct tokens (and addresses) the status polls rotate over. */
-const POLLERS = 4_000;
+const POLLERS = 8_000;
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -48,7 +51,7 @@ export async function queueBench() {
   const db = await createBenchDatabase('tk_bench_queue');
   const prefix = `tk-bench-q-${Date.now()}:`;
   const redis = new Redis(REDIS_URL);
-  const { sessionId } = await createStadiumSession(db.url, {
+  const { sessionId, seatIds } = await createStadiumSession(db.url, {
     queueMode: 'scheduled',
     queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
     salesOpenAt: new Date(Date.now() + 3600_000),
@@ -209,50 +212,67 @@ export async function queueBench() {
 
     // Status polls after the draw (the permutation runs on every poll), rotating over many tokens
     // and addresses so the per-token and per-address limits see honest clients.
-    const refusals = new Map<number, string>();
-    let poll = 0;
     const statusPaths = keep.map(
       (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
     );
-    const status = await autocannon({
-      url: platform.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      // Each request takes the next token: every connection walking the list from the start
-      // would poll the first few tokens a hundred times each and trip their limit.
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (req) => {
-            const i = poll++;
-            req.path = statusPaths[i % statusPaths.length]!;
-            req.headers = { 'x-forwarded-for': ip(700_000 + (i % statusPaths.length)) };
-            return req;
-          },
-          onResponse: (code, body) => {
-            if (code !== 200 && refusals.size < 5) refusals.set(code, body.slice(0, 300));
-          },
-        },
-      ],
-    });
-    for (const [code, body] of refusals) console.log(`status poll answered ${code}: ${body}`);
-    results.push({
-      name: 'GET /queue/status (token + published state, no DB or Redis)',
-      rps: Math.round(status.requests.average),
-      p50: status.latency.p50,
-      p90: status.latency.p90,
-      p99: status.latency.p99,
-      max: status.latency.max,
-      requests: status.requests.total,
-      errors: status.errors + status.timeouts,
-      non2xx: status.non2xx,
-    });
+    const status = await pollLoad(
+      'GET /queue/status (token + published state, no DB or Redis)',
+      platform.url,
+      statusPaths,
+      { ...opts, ipOf: (i) => ip(700_000 + i) },
+    );
+    for (const [code, count] of status.codes)
+      if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
+    results.push(status);
     results.push(
       await load('GET /queue/serving (public, cacheable)', platform.url, {
         ...opts,
         paths: [`/api/sessions/${sessionId}/queue/serving`],
       }),
     );
+
+    // Admitted shoppers holding seats, alone and while the waiting room is polled at full speed:
+    // the seat map and checkout must keep their p99 whatever the queue does. Their access tokens are
+    // minted here with the platform's secret, as the enter endpoint would.
+    const SHOPPERS = 64;
+    const ids = await (async () => {
+      const q = new pg.Client({ connectionString: db.url });
+      await q.connect();
+      const r = await q.query<{ email: string; id: string }>(
+        `select email, id::text from users where email = any($1::text[])`,
+        [Array.from({ length: SHOPPERS }, (_, i) => `bench-${i + 1}@example.com`)],
+      );
+      await q.end();
+      const byEmail = new Map(r.rows.map((row) => [row.email, row.id]));
+      return Array.from({ length: SHOPPERS }, (_, i) => byEmail.get(`bench-${i + 1}@example.com`)!);
+    })();
+    const access = ids.map((accountId) =>
+      waitingRoomTokens(SECRET).issueAccessToken({
+        sessionId,
+        accountId,
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
+      }),
+    );
+    const holds = () =>
+      closedLoop(SHOPPERS, SECONDS, async (w) => {
+        const r = await fetch(`${platform.url}/api/sessions/${sessionId}/holds`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: benchCookie(w + 1),
+            'x-queue-access': access[w]!,
+            'x-forwarded-for': ip(800_000 + w),
+          },
+          body: JSON.stringify({ seatIds: randomSeats(seatIds, 2) }),
+        });
+        await r.text();
+        return r.status === 201;
+      });
+    const quietHolds = await holds();
+    const [busyHolds, pollsMeanwhile] = await Promise.all([
+      holds(),
+      pollLoad('polls during holds', platform.url, statusPaths, { ...opts, ipOf: (i) => ip(600_000 + i) }),
+    ]);
 
     // Spot check through HTTP: served places match the draw and are distinct.
     const sample = await Promise.all(
@@ -283,6 +303,11 @@ export async function queueBench() {
       `| server RSS before → after | ${before.server} → ${after.server} MiB |`,
       `| Redis used memory before → after | ${before.redis} → ${after.redis} MiB (${(((after.redis - before.redis) * 2 ** 20) / TOTAL).toFixed(0)} bytes per person) |`,
       `| status vs hello-world / join vs hello-world | ${statusRatio}% / ${joinRatio}% |`,
+      '',
+      `| ${SHOPPERS} admitted shoppers holding 2 seats (with access token) | holds/s | p50 ms | p90 ms | p99 ms | not taken |`,
+      '|---|---|---|---|---|---|',
+      `| alone | ${quietHolds.perSecond} | ${quietHolds.p50} | ${quietHolds.p90} | ${quietHolds.p99} | ${quietHolds.failures} |`,
+      `| while ${CONNECTIONS} connections poll the queue (${pollsMeanwhile.rps} polls/s) | ${busyHolds.perSecond} | ${busyHolds.p50} | ${busyHolds.p90} | ${busyHolds.p99} | ${busyHolds.failures} |`,
     );
   } finally {
     if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));

@@ -1,0 +1,53 @@
+import autocannon from 'autocannon';
+import type { LoadResult } from './load.ts';
+
+/**
+ * Many pollers, each with their own token, polling at full speed. autocannon walks one request list
+ * from the start on every connection, so with one list every connection would hit the first tokens
+ * in turn and trip their per-token limit; here the tokens are split into disjoint groups, one
+ * autocannon instance per group, so each token sees only its own group's few connections.
+ */
+export async function pollLoad(
+  name: string,
+  url: string,
+  paths: string[],
+  opts: { connections: number; durationSec: number; ipOf: (i: number) => string; groups?: number },
+): Promise<LoadResult & { codes: Map<number, number> }> {
+  const groups = opts.groups ?? 20;
+  const codes = new Map<number, number>();
+  const runs = await Promise.all(
+    Array.from({ length: groups }, (_, g) =>
+      autocannon({
+        url,
+        connections: Math.max(1, Math.round(opts.connections / groups)),
+        duration: opts.durationSec,
+        requests: paths
+          .map((path, i) => ({ path, i }))
+          .filter(({ i }) => i % groups === g)
+          .map(({ path, i }) => ({
+            method: 'GET' as const,
+            path,
+            headers: { 'x-forwarded-for': opts.ipOf(i) },
+            onResponse: (code: number) => {
+              codes.set(code, (codes.get(code) ?? 0) + 1);
+            },
+          })),
+      }),
+    ),
+  );
+  const sum = (f: (r: autocannon.Result) => number) => runs.reduce((a, r) => a + f(r), 0);
+  const worst = (f: (r: autocannon.Result) => number) => Math.max(...runs.map(f));
+  return {
+    name,
+    rps: Math.round(sum((r) => r.requests.average)),
+    // Percentiles are not additive: the worst group's figure is reported (an upper bound).
+    p50: worst((r) => r.latency.p50),
+    p90: worst((r) => r.latency.p90),
+    p99: worst((r) => r.latency.p99),
+    max: worst((r) => r.latency.max),
+    requests: sum((r) => r.requests.total),
+    errors: sum((r) => r.errors + r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    codes,
+  };
+}
