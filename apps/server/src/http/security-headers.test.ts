@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './security-headers.ts';
+import { registerSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 describe('security headers', () => {
   it('computes helmet’s headers once, with our CSP and without HSTS when asked', () => {
@@ -14,5 +14,21 @@ describe('security headers', () => {
     expect(securityHeaders({ hsts: { maxAge: 100 } })['strict-transport-security']).toBe(
       'max-age=100; includeSubDomains',
     );
+  });
+
+  it('gives JSON answers the short API set and pages the full set', async () => {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify();
+    registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
+    app.get('/api/x', async () => ({ ok: true }));
+    app.get('/page', async () => 'hi');
+    const api = await app.inject({ url: '/api/x' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['cross-origin-opener-policy']).toBeUndefined();
+    const page = await app.inject({ url: '/page' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    await app.close();
   });
 });

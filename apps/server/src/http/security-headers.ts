@@ -26,11 +26,28 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
+/**
+ * JSON answers need only the headers that matter to a non-document (OWASP's REST cheat sheet):
+ * nosniff, no framing, and HSTS when it is on. The document-only policies (CSP and friends) go
+ * on everything else: the web app, the docs and uploads.
+ */
+const API_HEADERS = [
+  'x-content-type-options',
+  'x-frame-options',
+  'strict-transport-security',
+  'referrer-policy',
+];
+
 export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions) {
-  const headers = securityHeaders(options);
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+  const all = securityHeaders(options);
+  const api: Record<string, string> = {
+    ...Object.fromEntries(API_HEADERS.filter((h) => h in all).map((h) => [h, all[h]!])),
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+  app.addHook('onRequest', (req, reply, done) => {
+    // /api/docs is a page (Swagger UI): it gets the document policies.
+    reply.headers(req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') ? api : all);
     done();
   });
-  return headers;
+  return { all, api };
 }
