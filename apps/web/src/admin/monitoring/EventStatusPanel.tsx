@@ -58,7 +58,8 @@ export function EventStatusPanel({ overview }: { overview: MonitoringOverview })
         />
         <Kpi label="Revenue" value={moneyList(totals.revenue)} note="paid orders, listed events" />
       </dl>
-      <div className="mon-status-counts" role="group" aria-label="Show sessions by status">
+      <fieldset className="mon-status-counts">
+        <legend className="visually-hidden">Show sessions by status</legend>
         <button type="button" aria-pressed={filter === 'current'} onClick={() => pick('current')}>
           Selling now and soon
         </button>
@@ -78,7 +79,7 @@ export function EventStatusPanel({ overview }: { overview: MonitoringOverview })
         <button type="button" aria-pressed={filter === 'all'} onClick={() => pick('all')}>
           All
         </button>
-      </div>
+      </fieldset>
       <div className="admin-table-wrap">
         <table className="admin-table mon-table">
           <caption className="visually-hidden">Sessions with their status, seats and revenue</caption>
