@@ -5,8 +5,11 @@ import { type RunningServer, startServer } from './support/server.ts';
 
 /** Buyers who queue in the pre-queue (the last one arrives through the seat map and is sent here). */
 const BUYERS = 7;
-/** People let in per minute: one every 2 s, slow enough to watch places fall, quick enough for CI. */
-const OUTFLOW = 30;
+/**
+ * People let in per minute: one every 3 s. Until the first admissions are measured the server asks
+ * pages to poll every 10 s, so the line must last well beyond that for places to be seen falling.
+ */
+const OUTFLOW = 20;
 /** Sales open this long after the session is created; the pre-queue is already open by then. */
 const OPENS_IN_MS = 14_000;
 
@@ -97,6 +100,16 @@ async function readCard(page: Page): Promise<Sample> {
   };
 }
 
+/** Runs a step; when it fails, leaves a screenshot of the page for whoever reads the failure. */
+async function shotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await page.screenshot({ path: shotPath(`waiting-room-failed-${name}`), fullPage: true }).catch(() => {});
+    throw err;
+  }
+}
+
 describe('waiting room in real browsers', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -135,7 +148,7 @@ describe('waiting room in real browsers', () => {
     await Promise.all(pages.slice(0, -1).map((p) => p.goto(`/sessions/${sessionId}/queue`)));
     const late = pages[BUYERS - 1]!;
     await late.goto(`/sessions/${sessionId}`);
-    await late.waitForURL(`**/sessions/${sessionId}/queue`);
+    await shotOnFailure(late, 'sent-to-queue', () => late.waitForURL(`**/sessions/${sessionId}/queue`));
     await late.getByText('This on-sale uses a waiting room').waitFor();
     // Without access the server refuses holds too, whatever the page does.
     const refused = await late.request.post(`/api/sessions/${sessionId}/holds`, {
@@ -167,8 +180,11 @@ describe('waiting room in real browsers', () => {
         `/api/sessions/${sessionId}/queue/serving`,
       );
       serving.push({ at: Date.now(), serving: served.serving });
-      const waitingAt = now.findIndex((s) => s.state === 'waiting' && (s.ahead ?? 0) >= 2);
-      if (!waitingShot && waitingAt >= 0 && Date.now() > salesOpenAt + 3_000) {
+      // Mid-way: the line has moved (so the bar and the estimate have something to show).
+      const waitingAt = now.findIndex(
+        (s) => s.state === 'waiting' && (s.ahead ?? 0) >= 1 && (s.position ?? 0) - (s.ahead ?? 0) > 2,
+      );
+      if (!waitingShot && waitingAt >= 0) {
         waitingShot = true;
         await pages[waitingAt]!.screenshot({ path: shotPath('waiting-room-waiting'), fullPage: true });
       }
@@ -235,7 +251,7 @@ describe('waiting room in real browsers', () => {
     const admin = await adminContext.newPage();
     await admin.goto(`/admin/events/${eventId}/sessions/${sessionId}`);
     const panel = admin.locator('.queue-panel');
-    await panel.getByText('Admitting').waitFor();
+    await shotOnFailure(admin, 'admin-panel', () => panel.getByText('Admitting').waitFor());
     await panel.getByText(`${BUYERS} joined`, { exact: false }).waitFor();
     await admin.getByRole('button', { name: 'Pause admissions' }).click();
     await panel.getByText('Paused', { exact: true }).waitFor();

@@ -7,6 +7,7 @@ import { describeError } from '../api/client.ts';
 import { useMe } from '../api/useMe.ts';
 import { AccessWindow } from '../queue/AccessWindow.tsx';
 import { formatClock } from '../queue/queueText.ts';
+import { browserStore, forgetTurn } from '../queue/storage.ts';
 import { useQueueGate } from '../queue/useQueueGate.ts';
 import { ErrorAlert } from '../ui/Feedback.tsx';
 import { buildMapModel } from './map/mapModel.ts';
@@ -47,8 +48,9 @@ export function SeatSelection({ session: given, aside }: { session: SessionDetai
         expiresAt={gate.access.expiresAt}
         onExpired={() => {
           // Nothing held to finish: back to the line. With a hold, stay and pay; new holds are refused.
-          if (readStored<string>(holdKey(session.id)) === null)
-            navigate(queuePath, { replace: true, state: { queueNotice: 'access-expired' } });
+          if (readStored<string>(holdKey(session.id)) !== null) return;
+          forgetTurn(browserStore(), session.id);
+          navigate(queuePath, { replace: true, state: { queueNotice: 'access-expired' } });
         }}
       />
     ) : null;

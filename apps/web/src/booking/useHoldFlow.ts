@@ -7,7 +7,7 @@ import { useCreateOrder } from '../api/booking/useCreateOrder.ts';
 import { useHold } from '../api/booking/useHold.ts';
 import { useReleaseHold } from '../api/booking/useReleaseHold.ts';
 import { api, hasCode, isApiError, problemText } from '../api/client.ts';
-import { browserStore, writeAccess } from '../queue/storage.ts';
+import { browserStore, forgetTurn, writeAccess } from '../queue/storage.ts';
 import { holdKey, readStored, writeStored } from './storage.ts';
 
 /**
@@ -71,8 +71,10 @@ export function useHoldFlow(sessionId: string) {
       } catch (error) {
         if (hasCode(error, 'QUEUE_ACCESS_REQUIRED', 'QUEUE_ACCESS_EXPIRED')) {
           // The waiting room runs and this buyer's turn is not (or no longer) valid: back to the line.
-          writeAccess(browserStore(), sessionId, null);
-          const queueNotice = hasCode(error, 'QUEUE_ACCESS_EXPIRED') ? 'access-expired' : 'access-required';
+          const expired = hasCode(error, 'QUEUE_ACCESS_EXPIRED');
+          if (expired) forgetTurn(browserStore(), sessionId);
+          else writeAccess(browserStore(), sessionId, null);
+          const queueNotice = expired ? 'access-expired' : 'access-required';
           navigate(`/sessions/${sessionId}/queue`, { state: { queueNotice } });
         }
         return { hold: null, error };

@@ -99,8 +99,8 @@ export function QueuePrequeue({ status }: { status: QueueStatus }) {
   const at = formatClock(status.salesOpenAt);
   return (
     <Frame
-      pill="You’re in the waiting room"
-      title="You’re in. Your place is drawn when sales open"
+      pill="Pre-queue"
+      title="You’re in the waiting room"
       lead={
         <>
           Your place in line is drawn at random when sales open at <strong>{at}</strong>. Arriving earlier
@@ -126,7 +126,7 @@ export function QueueWaiting({ status, checkedAt }: { status: QueueStatus; check
   const eta = status.etaSeconds;
   return (
     <Frame
-      pill={paused ? 'Paused for a moment' : 'You’re in line'}
+      pill={paused ? 'Paused for a moment' : 'Sales are open'}
       tone={paused ? 'paused' : 'calm'}
       title={paused ? 'The line is paused' : 'You’re in line'}
       lead={
@@ -156,12 +156,24 @@ export function QueueAdmitted(props: {
 }) {
   const left = useCountdown(props.status.enterBy);
   const minutes = left === null ? null : Math.max(1, Math.ceil(left / 60_000));
+  // By our clock the time to come in is over; the server has the last word, so the button stays.
+  const over = left !== null && left <= 0;
   return (
     <Frame
-      pill="It’s your turn"
+      pill="Your turn"
       tone="go"
-      title={minutes === null ? 'It’s your turn' : `It’s your turn — enter within ${minutes} min`}
-      lead="Thanks for waiting. Choose your seats now: if you don’t come in before the time runs out, your place goes to the next person."
+      title={
+        over
+          ? 'Your time to come in has run out'
+          : minutes === null
+            ? 'It’s your turn'
+            : `It’s your turn — enter within ${minutes} min`
+      }
+      lead={
+        over
+          ? 'Try to come in now; if your place has gone to the next person, you can join the line again.'
+          : 'Thanks for waiting. Choose your seats now: if you don’t come in before the time runs out, your place goes to the next person.'
+      }
       figure={<Countdown to={props.status.enterBy} />}
       figureLabel="left to enter"
       progress={1}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCESS_MARGIN_MS,
+  forgetTurn,
   type KeyValueStore,
   placeKey,
   readAccess,
@@ -72,5 +73,16 @@ describe('waiting-room storage', () => {
     expect(readPlace(store, S, 'ada')).toBeNull();
     expect(readAccess(null, S, 'ada', now)).toBeNull();
     writeAccess(null, S, null);
+  });
+
+  it('forgets a used turn entirely: access and place', () => {
+    const store = new MemoryStore();
+    writePlace(store, S, { token: 't', joinNumber: 1, accountId: 'ada' });
+    writeAccess(store, S, { accessToken: 'acc', expiresAt: at(60_000), accountId: 'ada' });
+    writePlace(store, 'other', { token: 'o', joinNumber: 2, accountId: 'ada' });
+    forgetTurn(store, S);
+    expect(readPlace(store, S, 'ada')).toBeNull();
+    expect(readAccess(store, S, 'ada', now)).toBeNull();
+    expect(readPlace(store, 'other', 'ada')?.token).toBe('o');
   });
 });

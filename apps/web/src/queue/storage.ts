@@ -86,3 +86,12 @@ export function browserStore(): KeyValueStore | null {
     return null;
   }
 }
+
+/**
+ * The shopping time is over: forget the access and the place it came from (used up), so the
+ * waiting room takes a new place at the back instead of showing an old turn.
+ */
+export function forgetTurn(store: KeyValueStore | null, sessionId: string) {
+  writeAccess(store, sessionId, null);
+  writePlace(store, sessionId, null);
+}
