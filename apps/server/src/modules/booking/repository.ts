@@ -41,12 +41,17 @@ export class RollbackWith extends Error {
  * read-then-write window exists and an expired hold never blocks anyone, sweeper or not.
  */
 export function bookingRepository(db: Db) {
-  /** Seats back to available, only those still held by this hold (another hold may own them now). */
-  async function releaseHoldSeats(tx: Tx, sessionId: string, holdId: string) {
+  /**
+   * Seats back to available, only those still held by this hold (another hold may own them now).
+   * Found through the primary key by the hold's seat ids: seat_inventory has no hold_id index.
+   */
+  async function releaseHoldSeats(tx: Tx, hold: { sessionId: string; id: string; seatIds: string[] }) {
+    if (!hold.seatIds.length) return [];
     const rows = await queryRows<{ seat_id: string }>(
       tx as unknown as Db,
       sql`update seat_inventory set status = 'available', hold_id = null, hold_expires_at = null, version = version + 1
-          where session_id = ${sessionId} and hold_id = ${holdId} and status = 'held'
+          where session_id = ${hold.sessionId} and seat_id = any(${toPgArray(hold.seatIds)}::text[])
+            and hold_id = ${hold.id} and status = 'held'
           returning seat_id`,
     );
     return rows.map((r) => r.seat_id);
@@ -130,7 +135,7 @@ export function bookingRepository(db: Db) {
           .where(and(eq(holds.id, holdId), eq(holds.userId, userId), eq(holds.status, 'active')))
           .returning();
         if (!hold) return null;
-        const freed = await releaseHoldSeats(tx, hold.sessionId, hold.id);
+        const freed = await releaseHoldSeats(tx, hold);
         await returnGa(tx, hold.sessionId, hold.gaItems as GaItem[]);
         return { hold, freed };
       });
@@ -139,16 +144,25 @@ export function bookingRepository(db: Db) {
     /** The sweeper: ends holds past their expiry (a batch at a time) and frees what they still hold. */
     async expireDueHolds(limit: number) {
       return db.transaction(async (tx) => {
-        const expired = await queryRows<{ id: string; session_id: string; ga_items: GaItem[] }>(
+        const expired = await queryRows<{
+          id: string;
+          session_id: string;
+          seat_ids: string[] | string;
+          ga_items: GaItem[];
+        }>(
           tx as unknown as Db,
           sql`update holds set status = 'expired', ended_at = now()
               where id in (select id from holds where status = 'active' and expires_at < now()
                            order by expires_at limit ${limit} for update skip locked)
-              returning id, session_id, ga_items`,
+              returning id, session_id, seat_ids, ga_items`,
         );
         const freedBySession = new Map<string, string[]>();
         for (const h of expired) {
-          const freed = await releaseHoldSeats(tx, h.session_id, h.id);
+          const freed = await releaseHoldSeats(tx, {
+            sessionId: h.session_id,
+            id: h.id,
+            seatIds: parsePgArray(h.seat_ids),
+          });
           await returnGa(tx, h.session_id, h.ga_items);
           if (freed.length)
             freedBySession.set(h.session_id, [...(freedBySession.get(h.session_id) ?? []), ...freed]);
