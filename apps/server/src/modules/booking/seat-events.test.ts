@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryCoordinator } from '../../coord/memory.ts';
 import { type SeatDelta, seatEvents } from './seat-events.ts';
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+const settle = () => new Promise((r) => setTimeout(r, 60));
 
 function apply(state: Map<string, string>, delta: SeatDelta) {
   if ('ids' in delta) for (const id of delta.ids) state.set(id, delta.s);
 }
 
 describe('seat events', () => {
-  it('sends the changes of one event-loop turn as one message per status, ending in the same seat states', async () => {
+  it('sends the changes made within a few milliseconds as one message per status, ending in the same seat states', async () => {
     const coord = createMemoryCoordinator();
     const events = seatEvents(coord);
     const received: SeatDelta[] = [];
