@@ -36,13 +36,13 @@ export function QueuePanel({
                 Admitted
               </th>
               <th scope="col" className="num">
-                Shopping now
+                Shopping
               </th>
               <th scope="col" className="num">
-                Admission rate
+                Rate
               </th>
               <th scope="col" className="num">
-                Wait at this rate
+                Est. wait
               </th>
             </tr>
           </thead>
