@@ -105,7 +105,13 @@ export function advance(room: RoomState, m: Measurements): RoomState {
 
   const instant = dt > 0 ? (admit / dt) * 60_000 : 0;
   const alpha = dt > 0 ? 1 - Math.exp(-dt / EWMA_WINDOW_MS) : 0;
-  next.ratePerMinute = next.ratePerMinute + alpha * (instant - next.ratePerMinute);
+  if (next.ratePerMinute === 0 && admit > 0) {
+    // The line starts (or restarts) moving: start from the configured pace rather than climbing
+    // from zero for half a minute, during which every ETA would be "unknown" or far too long.
+    next.ratePerMinute = Math.min(next.outflowPerMinute, Math.max(instant, next.outflowPerMinute / 2));
+  } else {
+    next.ratePerMinute = next.ratePerMinute + alpha * (instant - next.ratePerMinute);
+  }
   if (next.ratePerMinute < 0.01) next.ratePerMinute = 0;
 
   next.history = checkpoints(room.history, [m.now, next.serving, m.exchanged], room.noShowMs);

@@ -262,7 +262,8 @@ export function personStatus(
     ahead,
     progress: Math.round(progress * 1000) / 1000,
     etaSeconds: eta === null ? null : { min: Math.floor(eta * 0.85), max: Math.ceil(eta * 1.25) },
-    pollAfterSeconds: eta === null ? 10 : Math.round(clamp(eta / 10, 2, 30)),
+    // Unknown right after opening or while paused: look again soon, the line may start any moment.
+    pollAfterSeconds: eta === null ? 5 : Math.round(clamp(eta / 10, 2, 30)),
     message: room.paused
       ? 'The line is paused for a moment. You keep your place.'
       : known
