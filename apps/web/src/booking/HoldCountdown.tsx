@@ -1,21 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { ClockIcon } from '../ui/icons.tsx';
-import { countdownPhase, formatCountdown, spokenCountdown } from './countdown.ts';
-import { useCountdown } from './useCountdown.ts';
+import { formatCountdown, spokenCountdown } from './countdown.ts';
+import { useDeadline } from './useCountdown.ts';
 
 /**
  * Time left on the hold, ticking each second; amber in the last minute. Screen readers hear it at
  * the last minute (and can read the timer any time), not every second.
  */
 export function HoldCountdown({ expiresAt, onExpired }: { expiresAt: string; onExpired: () => void }) {
-  const left = useCountdown(expiresAt) ?? 0;
-  const phase = countdownPhase(left);
-  const expiredRef = useRef(onExpired);
-  expiredRef.current = onExpired;
-
-  useEffect(() => {
-    if (phase === 'expired') expiredRef.current();
-  }, [phase]);
+  const { left, phase } = useDeadline(expiresAt, onExpired);
 
   return (
     <div className="hold-countdown" data-phase={phase}>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { remainingMs } from './countdown.ts';
+import { useEffect, useRef, useState } from 'react';
+import { countdownPhase, remainingMs } from './countdown.ts';
 
 /**
  * Milliseconds left until `expiresAt`, updated on each second boundary of the deadline (so the
@@ -26,4 +26,16 @@ export function useCountdown(expiresAt: string | null): number | null {
     };
   }, [expiresAt]);
   return expiresAt ? remainingMs(expiresAt, now) : null;
+}
+
+/** Time left and its phase (calm → warning → expired), calling onExpired once when it runs out. */
+export function useDeadline(expiresAt: string, onExpired: () => void) {
+  const left = useCountdown(expiresAt) ?? 0;
+  const phase = countdownPhase(left);
+  const expiredRef = useRef(onExpired);
+  expiredRef.current = onExpired;
+  useEffect(() => {
+    if (phase === 'expired') expiredRef.current();
+  }, [phase]);
+  return { left, phase };
 }

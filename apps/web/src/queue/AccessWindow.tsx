@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { countdownPhase, formatCountdown, spokenCountdown } from '../booking/countdown.ts';
-import { useCountdown } from '../booking/useCountdown.ts';
+import { formatCountdown, spokenCountdown } from '../booking/countdown.ts';
+import { useDeadline } from '../booking/useCountdown.ts';
 import { ClockIcon } from '../ui/icons.tsx';
 
 /**
@@ -8,13 +7,7 @@ import { ClockIcon } from '../ui/icons.tsx';
  * title, amber in the last minute. Seats already held are not affected when it runs out.
  */
 export function AccessWindow({ expiresAt, onExpired }: { expiresAt: string; onExpired: () => void }) {
-  const left = useCountdown(expiresAt) ?? 0;
-  const phase = countdownPhase(left);
-  const expiredRef = useRef(onExpired);
-  expiredRef.current = onExpired;
-  useEffect(() => {
-    if (phase === 'expired') expiredRef.current();
-  }, [phase]);
+  const { left, phase } = useDeadline(expiresAt, onExpired);
 
   return (
     <p className="access-window" data-phase={phase}>
