@@ -110,7 +110,7 @@ describe('admin monitoring dashboard in a real browser', () => {
     // Real charts: uPlot canvases (registrations, categories, three performance charts).
     await expect.poll(() => page.locator('.mon-chart canvas').count()).toBeGreaterThanOrEqual(5);
     await page.screenshot({ path: shotPath('admin-monitoring'), fullPage: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('heading', { name: 'Monitoring', level: 1 }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: shotPath('admin-monitoring-top') });
     for (const part of ['events', 'registrations', 'categories', 'performance'])
       await page
