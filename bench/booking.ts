@@ -15,6 +15,7 @@ import { closedLoop } from './lib/stats.ts';
  */
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const LIGHT_FLOW_CLIENTS = Number(process.env.BENCH_LIGHT_FLOW_CLIENTS ?? 8);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export async function bookingBench() {
@@ -94,39 +95,42 @@ export async function bookingBench() {
     );
 
     // The whole flow per buyer: hold → order → pay → order paid with tickets (webhook included).
-    const flow = await measured('flow', () =>
-      closedLoop(CLIENTS, SECONDS, async (w) => {
-        const c = clients[w]!;
-        const hold = await call(platform.url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
-          seatIds: randomSeats(seatIds, 2),
-        });
-        if (hold.status !== 201) return false;
-        const order = await call(
-          platform.url,
-          c,
-          'POST',
-          '/api/orders',
-          { holdId: hold.json.holdId },
-          { 'idempotency-key': randomUUID() },
-        );
-        if (order.status !== 201) return false;
-        const paid = await call(
-          platform.url,
-          c,
-          'POST',
-          `/api/testpay/payments/${order.json.payment.id}/confirm`,
-          { cardNumber: '4242424242424242' },
-        );
-        if (paid.json?.status !== 'succeeded') return false;
-        for (let i = 0; i < 200; i++) {
-          const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
-          if (o.json.status === 'paid') return o.json.tickets.length === 2;
-          if (o.json.status !== 'pending') return false;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        return false;
-      }),
-    );
+    const flowTurn = async (w: number) => {
+      const c = clients[w]!;
+      const hold = await call(platform.url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
+        seatIds: randomSeats(seatIds, 2),
+      });
+      if (hold.status !== 201) return false;
+      const order = await call(
+        platform.url,
+        c,
+        'POST',
+        '/api/orders',
+        { holdId: hold.json.holdId },
+        { 'idempotency-key': randomUUID() },
+      );
+      if (order.status !== 201) return false;
+      const paid = await call(
+        platform.url,
+        c,
+        'POST',
+        `/api/testpay/payments/${order.json.payment.id}/confirm`,
+        { cardNumber: '4242424242424242' },
+      );
+      if (paid.json?.status !== 'succeeded') return false;
+      for (let i = 0; i < 200; i++) {
+        const o = await call(platform.url, c, 'GET', `/api/orders/${order.json.id}`);
+        if (o.json.status === 'paid') return o.json.tickets.length === 2;
+        if (o.json.status !== 'pending') return false;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return false;
+    };
+    const flow = await measured('flow', () => closedLoop(CLIENTS, SECONDS, flowTurn));
+    // The same flow with fewer buyers at once: at 64 closed-loop buyers the machine is saturated
+    // and latency is mostly queueing (64 / rate); this row shows a buyer's latency below that.
+    // The target is judged on the 64-buyer row above, not on this one.
+    const flowLight = await measured('flowLight', () => closedLoop(LIGHT_FLOW_CLIENTS, SECONDS, flowTurn));
 
     const ratio = Math.round((http.perSecond / direct.perSecond) * 100);
     lines.push(
@@ -140,6 +144,7 @@ export async function bookingBench() {
       `| whole hold (tk_create_hold) straight through pg | ${fn.perSecond} | ${Math.round((fn.perSecond / direct.perSecond) * 100)}% | ${fn.p50} | ${fn.p90} | ${fn.p99} | ${fn.max} | ${fn.failures} |`,
       `| POST /api/sessions/:id/holds over HTTP | ${http.perSecond} | ${ratio}% | ${http.p50} | ${http.p90} | ${http.p99} | ${http.max} | ${http.failures} |`,
       `| hold → order → pay → tickets issued (whole flow) | ${flow.perSecond} | — | ${flow.p50} | ${flow.p90} | ${flow.p99} | ${flow.max} | ${flow.failures} |`,
+      `| the same whole flow, ${LIGHT_FLOW_CLIENTS} buyers at once (not saturated; diagnostic) | ${flowLight.perSecond} | — | ${flowLight.p50} | ${flowLight.p90} | ${flowLight.p99} | ${flowLight.max} | ${flowLight.failures} |`,
     );
     if (cpu.direct) {
       const rows = [
@@ -147,16 +152,17 @@ export async function bookingBench() {
         ['whole hold straight through pg', cpu.fn, fn.perSecond],
         ['holds over HTTP', cpu.http, http.perSecond],
         ['whole flow', cpu.flow, flow.perSecond],
+        [`whole flow, ${LIGHT_FLOW_CLIENTS} buyers`, cpu.flowLight, flowLight.perSecond],
       ] as const;
       lines.push(
         '',
-        'CPU while each row ran, in % of one core (the machine has 2 cores: 200%). "load generator" is the bench process (pg client or HTTP client), "server" the platform process, "postgres" the backends of the bench database; the rest of "machine" is PostgreSQL background work, Redis, the kernel and anything else running. µs per op = (load generator + server + postgres) CPU per completed operation.',
+        'CPU while each row ran, in % of one core (the machine has 2 cores: 200%). "load generator" is the bench process (pg client or HTTP client), "server" the platform process (in brackets its main thread, the event loop; the rest is worker threads such as ticket PDF rendering, and GC helpers), "postgres" the backends of the bench database; the rest of "machine" is PostgreSQL background work, Redis, the kernel and anything else running. µs per op = (load generator + server + postgres) CPU per completed operation.',
         '',
-        '| row | load generator | server | postgres | machine | µs CPU per op |',
+        '| row | load generator | server (main thread) | postgres | machine | µs CPU per op |',
         '|---|---|---|---|---|---|',
         ...rows.map(([name, c, rate]) =>
           c
-            ? `| ${name} | ${c.loadgen}% | ${c.server}% | ${c.postgres}% | ${c.machine}% | ${Math.round(((c.loadgen + c.server + c.postgres) * 10_000) / Math.max(1, rate))} |`
+            ? `| ${name} | ${c.loadgen}% | ${c.server}% (${c.serverMain}%) | ${c.postgres}% | ${c.machine}% | ${Math.round(((c.loadgen + c.server + c.postgres) * 10_000) / Math.max(1, rate))} |`
             : `| ${name} | — | — | — | — | — |`,
         ),
       );
