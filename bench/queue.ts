@@ -11,6 +11,7 @@ import { waitingRoomService } from '../apps/server/src/modules/waiting-room/serv
 import { waitingRoomTokens } from '../apps/server/src/modules/waiting-room/tokens.ts';
 import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
 import { randomSeats } from './lib/buyers.ts';
+import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { type LoadResult, load, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
@@ -69,11 +70,20 @@ export async function queueBench() {
   });
   const lines: string[] = [];
   const results: LoadResult[] = [];
+  // Server CPU per request, next to each throughput: on a shared 2-core box the load generator
+  // competes with the server, so req/s alone understates a route with a bigger answer.
+  const dbName = new URL(db.url).pathname.slice(1);
+  const cpuOf = new Map<string, CpuShare | null>();
+  const timed = async <T extends LoadResult>(run: () => Promise<T>) => {
+    const { result, cpu } = await measureCpu(dbName, run);
+    cpuOf.set(result.name, cpu);
+    return result;
+  };
   try {
     const opts = { connections: CONNECTIONS, durationSec: SECONDS };
     const hello = await startHelloWorld();
     await load('warm-up', hello.url, { ...opts, durationSec: 2 });
-    const baseline = await load('hello-world (Fastify, baseline)', hello.url, opts);
+    const baseline = await timed(() => load('hello-world (Fastify, baseline)', hello.url, opts));
     results.push(baseline);
     await hello.stop();
 
@@ -137,12 +147,14 @@ export async function queueBench() {
 
     // People who had the page open: the page load looked their login up, the join finds it cached.
     await perAccount('page load', 'GET', '/api/me', 1, WARM_JOINS);
-    const warmJoins = await perAccount(
-      `POST /queue/join over HTTP (${WARM_JOINS.toLocaleString('en')} people who had the page open)`,
-      'POST',
-      joinPath,
-      1,
-      WARM_JOINS,
+    const warmJoins = await timed(() =>
+      perAccount(
+        `POST /queue/join over HTTP (${WARM_JOINS.toLocaleString('en')} people who had the page open)`,
+        'POST',
+        joinPath,
+        1,
+        WARM_JOINS,
+      ),
     );
     results.push(warmJoins);
     // The rest of the HTTP share arrive cold: every join is also a login lookup in PostgreSQL.
@@ -215,20 +227,22 @@ export async function queueBench() {
     const statusPaths = keep.map(
       (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
     );
-    const status = await pollLoad(
-      'GET /queue/status (token + published state, no DB or Redis)',
-      platform.url,
-      statusPaths,
-      { ...opts, ipOf: (i) => ip(700_000 + i) },
+    const status = await timed(() =>
+      pollLoad('GET /queue/status (token + published state, no DB or Redis)', platform.url, statusPaths, {
+        ...opts,
+        ipOf: (i) => ip(700_000 + i),
+      }),
     );
     for (const [code, count] of status.codes)
       if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
     results.push(status);
     results.push(
-      await load('GET /queue/serving (public, cacheable)', platform.url, {
-        ...opts,
-        paths: [`/api/sessions/${sessionId}/queue/serving`],
-      }),
+      await timed(() =>
+        load('GET /queue/serving (public, cacheable)', platform.url, {
+          ...opts,
+          paths: [`/api/sessions/${sessionId}/queue/serving`],
+        }),
+      ),
     );
 
     // Admitted shoppers holding seats, alone and while the waiting room is polled at full speed:
@@ -292,6 +306,19 @@ export async function queueBench() {
       `One stadium session, PostgreSQL + Redis, one server process, ${CONNECTIONS} connections, ${SECONDS} s per timed row; server, Redis, PostgreSQL and load generator share the machine.`,
       '',
       table(results, baseline),
+      '',
+      '| route | server main thread, % of a core | load generator, % of a core | server CPU µs per request | capacity vs hello-world (CPU per request) |',
+      '|---|---|---|---|---|',
+      ...[...cpuOf].flatMap(([name, cpu]) => {
+        const r = results.find((x) => x.name === name);
+        if (!cpu || !r?.rps) return [];
+        const us = (cpu.serverMain / 100 / r.rps) * 1e6;
+        const helloCpu = cpuOf.get(baseline.name);
+        const helloUs = helloCpu ? (helloCpu.serverMain / 100 / baseline.rps) * 1e6 : us;
+        return [
+          `| ${name} | ${cpu.serverMain}% | ${cpu.loadgen}% | ${us.toFixed(1)} | ${Math.round((helloUs / us) * 100)}% |`,
+        ];
+      }),
       '',
       '| a million joins | figure |',
       '|---|---|',
