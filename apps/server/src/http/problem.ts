@@ -114,5 +114,8 @@ export function errorToProblem(err: unknown, req: FastifyRequest): ProblemBody {
 }
 
 export function retryAfterOf(err: unknown): number | undefined {
-  return err instanceof RateLimited ? err.retryAfterSeconds : undefined;
+  if (err instanceof RateLimited) return err.retryAfterSeconds;
+  // Any domain error that says when to come back (e.g. a store briefly unavailable).
+  const seconds = err instanceof AppError ? err.extra.retryAfterSeconds : undefined;
+  return typeof seconds === 'number' ? seconds : undefined;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { advance, type Measurements, pendingAdmissions } from './admission.ts';
-import { initialRoom, personStatus, phaseAt, type RoomState } from './room.ts';
+import {
+  accessRequired,
+  initialRoom,
+  personStatus,
+  phaseAt,
+  type RoomState,
+  withSessionFacts,
+} from './room.ts';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const session = (over: Partial<Parameters<typeof initialRoom>[0]> = {}) => ({
@@ -16,7 +23,7 @@ const session = (over: Partial<Parameters<typeof initialRoom>[0]> = {}) => ({
 const measure = (now: number, over: Partial<Measurements> = {}): Measurements => ({
   now,
   joined: 0,
-  exchanged: 0,
+  enteredInWindow: 0,
   activeShoppers: 0,
   stock: { available: 10_000, held: 0 },
   paused: false,
@@ -46,7 +53,7 @@ describe('admission controller', () => {
 
   it('lets people in at the configured outflow per minute', () => {
     let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 5_000 }));
-    room = run(room, T0, 120, (now) => ({ joined: 5_000, exchanged: 0, activeShoppers: 0, now }));
+    room = run(room, T0, 120, (now) => ({ joined: 5_000, enteredInWindow: 0, activeShoppers: 0, now }));
     // 60 per minute for two minutes, bounded by 100 shopper slots: the admitted who have not come
     // in yet hold their slots for the 2-minute no-show window.
     expect(room.serving).toBe(100);
@@ -73,7 +80,7 @@ describe('admission controller', () => {
     let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 5_000 }));
     room = run(room, T0, 300, () => ({
       joined: 5_000,
-      exchanged: 0,
+      enteredInWindow: 0,
       activeShoppers: 95,
       outflowPerMinute: 6000,
     }));
@@ -100,7 +107,7 @@ describe('admission controller', () => {
     // All ten exchanged their token and shop; then four finish (their access ends).
     room = run(room, T0 + 5000, 5, () => ({
       joined: 1000,
-      exchanged: 10,
+      enteredInWindow: 10,
       activeShoppers: 6,
       outflowPerMinute: 6000,
     }));
@@ -133,22 +140,64 @@ describe('admission controller', () => {
   it('auto mode lets everyone in below capacity, engages when full, and lets go when demand falls', () => {
     const s = session({ queueMode: 'auto', queueSettings: { outflowPerMinute: 60, maxActiveShoppers: 50 } });
     let room = initialRoom(s, T0);
-    room = advance(room, measure(T0 + 1000, { joined: 30, exchanged: 30, activeShoppers: 30 }));
+    room = advance(room, measure(T0 + 1000, { joined: 30 }));
     expect(room.engaged).toBe(false);
     expect(room.serving).toBe(30);
-    room = advance(room, measure(T0 + 2000, { joined: 200, exchanged: 50, activeShoppers: 50 }));
+    expect(room.admitCeiling).toBe(50);
+    // 170 more arrive; the 30 came in and shop. Only the 20 free slots are let in.
+    room = advance(room, measure(T0 + 2000, { joined: 200, enteredInWindow: 30, activeShoppers: 30 }));
+    expect(room.serving).toBe(50);
     expect(room.engaged).toBe(true);
-    room = run(room, T0 + 2000, 10, () => ({ joined: 200, exchanged: 50, activeShoppers: 50 }));
-    expect(room.serving).toBeLessThan(60);
+    room = run(room, T0 + 2000, 10, () => ({ joined: 200, enteredInWindow: 50, activeShoppers: 50 }));
+    expect(room.serving).toBe(50);
     // Shoppers come in as soon as they are admitted, and only ten stay busy at a time.
     for (let t = 1; t <= 600; t++) {
       room = advance(
         room,
-        measure(T0 + 12_000 + t * 1000, { joined: 200, exchanged: room.serving, activeShoppers: 10 }),
+        measure(T0 + 12_000 + t * 1000, {
+          joined: 200,
+          enteredInWindow: room.serving - 50,
+          activeShoppers: 10,
+        }),
       );
     }
     expect(room.serving).toBe(200);
     expect(room.engaged).toBe(false);
+  });
+
+  it('auto mode never lets a flood in past its free slots', () => {
+    const s = session({ queueMode: 'auto', queueSettings: { outflowPerMinute: 60, maxActiveShoppers: 50 } });
+    let room = advance(initialRoom(s, T0), measure(T0 + 1000, { joined: 0 }));
+    expect(room.admitCeiling).toBe(50);
+    // 20,000 people join within one second: only the first 50 are told to come in.
+    expect(personStatus(room, 50, T0 + 1500, (k) => k).state).toBe('admitted');
+    expect(personStatus(room, 51, T0 + 1500, (k) => k).state).toBe('waiting');
+    room = advance(room, measure(T0 + 2000, { joined: 20_000 }));
+    expect(room.serving).toBe(50);
+    expect(room.engaged).toBe(true);
+    expect(personStatus(room, 50, T0 + 2000, (k) => k).state).toBe('admitted');
+    expect(personStatus(room, 20_000, T0 + 2000, (k) => k).state).toBe('waiting');
+    room = run(room, T0 + 2000, 60, () => ({ joined: 20_000 }));
+    expect(room.serving).toBe(50); // nobody came in: all 50 slots are still promised
+  });
+
+  it('keeps a draw and the serving number when the mode changes', () => {
+    let room = advance(initialRoom(session(), T0 - 1000), measure(T0, { joined: 100 }));
+    room = run(room, T0, 10, () => ({ joined: 100 }));
+    const served = room.serving;
+    const off = withSessionFacts(room, session({ queueMode: 'off' }));
+    expect(off.prequeueSize).toBe(100);
+    const back = withSessionFacts(off, session({ queueMode: 'scheduled' }));
+    expect(back.prequeueSize).toBe(100);
+    expect(back.serving).toBe(served);
+    expect(withSessionFacts(room, session({ queueMode: 'auto' })).prequeueSize).toBe(100);
+  });
+
+  it('asks for an access token whenever a room is not off, sold out included', () => {
+    const room = { ...initialRoom(session(), T0), closedReason: 'sold-out' as const };
+    expect(accessRequired(room, T0)).toBe(true);
+    expect(accessRequired({ ...room, mode: 'off' as const }, T0)).toBe(false);
+    expect(accessRequired(null, T0)).toBe(false);
   });
 });
 

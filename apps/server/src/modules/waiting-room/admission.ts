@@ -18,8 +18,11 @@ export interface Measurements {
   now: number;
   /** The join counter. */
   joined: number;
-  /** Access tokens exchanged so far (a counter). */
-  exchanged: number;
+  /**
+   * People who came in (exchanged their token) and whose admission falls within the last no-show
+   * window: the rest of those admitted in that window may still come and keep their slot.
+   */
+  enteredInWindow: number;
   /** People holding a live access token. */
   activeShoppers: number;
   /** Free seats (and GA places), and seats held by live holds; null when unknown this step. */
@@ -34,23 +37,21 @@ const EWMA_WINDOW_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 5_000;
 const DISENGAGE_BELOW = 0.8;
 
-/** Value of a checkpoint column at time t: the last checkpoint at or before t (or the oldest). */
-function valueAt(history: Checkpoint[], t: number, column: 1 | 2): number {
-  let v = history[0]?.[column] ?? 0;
+/** Serving at time t: the last checkpoint at or before t (or the oldest). */
+function servingAt(history: Checkpoint[], t: number): number {
+  let v = history[0]?.[1] ?? 0;
   for (const c of history) {
     if (c[0] > t) break;
-    v = c[column];
+    v = c[1];
   }
   return v;
 }
 
 /** Admitted within the no-show window and not yet come in: they may still, so keep their slot. */
-export function pendingAdmissions(room: RoomState, exchanged: number, now: number): number {
+export function pendingAdmissions(room: RoomState, enteredInWindow: number, now: number): number {
   if (room.history.length === 0) return 0;
-  const since = now - room.noShowMs;
-  const admitted = room.serving - valueAt(room.history, since, 1);
-  const came = exchanged - valueAt(room.history, since, 2);
-  return Math.max(0, admitted - came);
+  const admitted = room.serving - servingAt(room.history, now - room.noShowMs);
+  return Math.max(0, admitted - enteredInWindow);
 }
 
 export function advance(room: RoomState, m: Measurements): RoomState {
@@ -77,11 +78,14 @@ export function advance(room: RoomState, m: Measurements): RoomState {
     next.prequeueSize = next.joined;
   } else if (phase === 'open' && !m.paused) {
     const waiting = next.joined - next.serving;
-    const pending = pendingAdmissions(room, m.exchanged, m.now);
+    const pending = pendingAdmissions(room, m.enteredInWindow, m.now);
     const occupancy = m.activeShoppers + pending;
     const slots = Math.max(0, next.maxActiveShoppers - occupancy);
     const seats = m.stock ? Math.max(0, m.stock.available - pending) : slots;
 
+    // Auto mode: arrivals up to the last ceiling were told to come in on joining; they are counted
+    // whatever happened since.
+    const promised = Math.max(0, Math.min(next.joined, room.admitCeiling) - next.serving);
     if (next.mode === 'auto') {
       if (!next.engaged && occupancy >= next.maxActiveShoppers) next.engaged = true;
       else if (next.engaged && waiting === 0 && occupancy < next.maxActiveShoppers * DISENGAGE_BELOW)
@@ -89,16 +93,22 @@ export function advance(room: RoomState, m: Measurements): RoomState {
     }
 
     if (next.mode === 'auto' && !next.engaged) {
-      // Below capacity: arrivals were let in on joining; the serving number only catches up.
-      admit = Math.min(waiting, seats);
+      // Below capacity: beyond the promised, only as many as there are free slots.
+      admit = Math.max(promised, Math.min(waiting, slots, seats));
       next.carry = 0;
+      next.serving += admit;
+      const free = Math.max(0, Math.min(slots, seats) - admit);
+      next.admitCeiling = next.serving + free;
+      // More people arrived than there were slots: from now on they wait in line.
+      if (next.joined > next.admitCeiling) next.engaged = true;
     } else {
       const owed = next.carry + (next.outflowPerMinute * dt) / 60_000;
-      admit = Math.max(0, Math.floor(Math.min(owed, slots, seats, waiting)));
+      admit = Math.max(promised, Math.floor(Math.min(owed, slots, seats, waiting)));
       // Credit only accrues while the outflow is the limit; idle capacity is not banked.
       next.carry = admit === Math.floor(owed) ? Math.min(1, owed - admit) : 0;
+      next.serving += admit;
+      next.admitCeiling = next.serving;
     }
-    next.serving += admit;
   } else {
     next.carry = 0;
   }
@@ -114,7 +124,7 @@ export function advance(room: RoomState, m: Measurements): RoomState {
   }
   if (next.ratePerMinute < 0.01) next.ratePerMinute = 0;
 
-  next.history = checkpoints(room.history, [m.now, next.serving, m.exchanged], room.noShowMs);
+  next.history = checkpoints(room.history, [m.now, next.serving], room.noShowMs);
   return next;
 }
 

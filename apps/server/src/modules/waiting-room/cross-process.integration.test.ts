@@ -10,7 +10,8 @@ import { raceClient } from '../orders/race-client.ts';
 /**
  * The waiting room across two real server processes sharing PostgreSQL and Redis: people join
  * through either, their places are unique, the serving number only grows wherever it is read,
- * and someone let in by one process holds seats through the other.
+ * someone let in by one process holds seats through the other, and when one process dies the
+ * other carries on from the same serving number.
  */
 const PEOPLE = 40;
 const pgUp = await requireService('postgres');
@@ -46,7 +47,7 @@ describe.runIf(pgUp && redisUp)('waiting room across two server processes (Postg
     const opensAt = new Date(Date.now() + 9_000);
     const { sessionId } = await publishedSession(setup.app, {
       queueMode: 'scheduled',
-      queueSettings: { prequeueMinutes: 30, outflowPerMinute: 1_200, maxActiveShoppers: 100 },
+      queueSettings: { prequeueMinutes: 30, outflowPerMinute: 240, maxActiveShoppers: 100 },
       salesOpenAt: opensAt,
     });
     await setup.app.close();
@@ -64,58 +65,67 @@ describe.runIf(pgUp && redisUp)('waiting room across two server processes (Postg
     );
     expect(new Set(people.map((p) => p.number)).size).toBe(PEOPLE);
 
-    // Watch the serving number on both processes until everyone is in.
+    const servingOn = async (s: ServerProcess) =>
+      (
+        (await (await fetch(`${s.url}/api/sessions/${sessionId}/queue/serving`)).json()) as {
+          serving: number;
+        }
+      ).serving;
+    const statusOn = async (s: ServerProcess, p: (typeof people)[number]) =>
+      (await (
+        await fetch(`${s.url}/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(p.token)}`, {
+          headers: { 'x-forwarded-for': `10.89.0.${p.i}` },
+        })
+      ).json()) as { position: number; state: string };
+
+    // Watch the serving number on both processes until some are in.
     const seen: number[][] = [[], []];
-    const deadline = Date.now() + 40_000;
-    for (;;) {
-      await sleep(250);
-      const states = await Promise.all(
-        servers.map(
-          async (s) =>
-            (await (await fetch(`${s.url}/api/sessions/${sessionId}/queue/serving`)).json()) as {
-              serving: number;
-            },
-        ),
-      );
-      states.forEach((st, k) => seen[k]!.push(st.serving));
-      if (states.every((st) => st.serving >= PEOPLE)) break;
-      if (Date.now() > deadline) throw new Error(`not everyone admitted: ${JSON.stringify(states)}`);
-    }
-    for (const series of seen) {
-      for (let k = 1; k < series.length; k++) expect(series[k]).toBeGreaterThanOrEqual(series[k - 1]!);
-    }
+    const watch = async (on: number[], until: number) => {
+      const deadline = Date.now() + 40_000;
+      for (;;) {
+        await sleep(200);
+        const now = await Promise.all(on.map((k) => servingOn(servers[k]!)));
+        now.forEach((v, j) => {
+          seen[on[j]!]!.push(v);
+        });
+        if (now.every((v) => v >= until)) return;
+        if (Date.now() > deadline) throw new Error(`serving stuck at ${now.join(', ')} (want ${until})`);
+      }
+    };
+    await watch([0, 1], 8);
 
-    // Places are a permutation of 1..PEOPLE, whichever process computes them.
-    const positions = await Promise.all(
-      people.map(async (p) => {
-        const other = servers[(p.i + 1) % 2]!;
-        const r = await fetch(
-          `${other.url}/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(p.token)}`,
-          { headers: { 'x-forwarded-for': `10.89.0.${p.i}` } },
-        );
-        return (await r.json()) as { position: number; state: string };
-      }),
-    );
-    expect(positions.map((p) => p.position).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: PEOPLE }, (_, i) => i + 1),
-    );
-    expect(positions.every((p) => p.state === 'admitted')).toBe(true);
-
-    // Let in by one process, holding through the other.
-    const first = people[0]!; // joined through process 0
-    const access = await first.client.call('POST', `/api/sessions/${sessionId}/queue/enter`, {
-      token: first.token,
+    // Let in (as computed by process 1), entering through process 0, holding through process 1.
+    const states = await Promise.all(people.map((p) => statusOn(servers[1]!, p)));
+    const first = people[states.findIndex((s) => s.state === 'admitted')]!;
+    const enter = await fetch(`${servers[0]!.url}/api/sessions/${sessionId}/queue/enter`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.client.cookie() },
+      body: JSON.stringify({ token: first.token }),
     });
-    expect(access.status).toBe(200);
+    expect(enter.status).toBe(200);
     const hold = await fetch(`${servers[1]!.url}/api/sessions/${sessionId}/holds`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         cookie: first.client.cookie(),
-        'x-queue-access': access.json.accessToken,
+        'x-queue-access': ((await enter.json()) as { accessToken: string }).accessToken,
       },
       body: JSON.stringify({ seatIds: ['r0-s0', 'r0-s1'] }),
     });
     expect(hold.status).toBe(201);
+
+    // Process 0 goes away (it may be the leader): process 1 carries on from where it was.
+    await servers[0]!.stop();
+    await watch([1], PEOPLE);
+    for (const series of seen) {
+      for (let k = 1; k < series.length; k++) expect(series[k]).toBeGreaterThanOrEqual(series[k - 1]!);
+    }
+
+    // Places are a permutation of 1..PEOPLE, and everyone is in.
+    const positions = await Promise.all(people.map((p) => statusOn(servers[1]!, p)));
+    expect(positions.map((p) => p.position).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: PEOPLE }, (_, i) => i + 1),
+    );
+    expect(positions.every((p) => p.state === 'admitted')).toBe(true);
   }, 120_000);
 });

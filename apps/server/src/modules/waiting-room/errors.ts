@@ -33,12 +33,22 @@ export class QueueNotAdmitted extends Conflict {
 }
 
 export class QueuePlaceExpired extends AppError {
+  constructor(
+    detail = 'You were let in but did not come in within the time allowed. Join again for a new place.',
+  ) {
+    super(410, 'QUEUE_PLACE_EXPIRED', 'Your turn has passed', detail);
+  }
+}
+
+/** The coordinator (Redis) cannot be reached: joining and entering wait; polls still answer. */
+export class QueueUnavailable extends AppError {
   constructor() {
     super(
-      410,
-      'QUEUE_PLACE_EXPIRED',
-      'Your turn has passed',
-      'You were let in but did not come in within the time allowed. Join again for a new place.',
+      503,
+      'QUEUE_UNAVAILABLE',
+      'Waiting room unavailable',
+      'The waiting room cannot take new requests for a moment. Your place is kept; try again shortly.',
+      { retryAfterSeconds: 2 },
     );
   }
 }

@@ -8,9 +8,11 @@ export const roomKeys = (sessionId: string) => {
     joined: `${base}:joined`,
     claims: `${base}:claims`,
     entered: (accountId: string) => `${base}:entered:${accountId}`,
-    exchanged: `${base}:exchanged`,
+    /** Entries counted by the 10-second bucket of their admission time (the pending estimate). */
+    entries: (bucket: number) => `${base}:entries:${bucket}`,
     shoppers: `${base}:shoppers`,
     state: `${base}:state`,
+    epoch: `${base}:epoch`,
     control: `${base}:control`,
     leader: `${base}:leader`,
   };

@@ -17,9 +17,22 @@ const LOCK_TTL_MS = 5_000;
 const DISCOVER_EVERY_MS = 5_000;
 const STOCK_EVERY_MS = 2_000;
 
+/** What an admin steers live (the outflow lives in the session's settings, the one source). */
 export interface Control {
   paused?: boolean;
-  outflowPerMinute?: number;
+}
+
+/** Entries are counted per 10-second bucket of their admission time. */
+export const ENTRY_BUCKET_MS = 10_000;
+export const entryBucket = (admittedAt: number) => Math.floor(admittedAt / ENTRY_BUCKET_MS) * ENTRY_BUCKET_MS;
+
+/** People who came in and were admitted within the no-show window ending now. */
+export async function enteredInWindow(coord: Coordinator, room: RoomState, now: number) {
+  const keys = roomKeys(room.sessionId);
+  const buckets: number[] = [];
+  for (let b = entryBucket(now - room.noShowMs); b <= now; b += ENTRY_BUCKET_MS) buckets.push(b);
+  const counts = await Promise.all(buckets.map((b) => coord.getCounter(keys.entries(b))));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 export function admissionLeader(deps: {
@@ -44,10 +57,14 @@ export function admissionLeader(deps: {
     discoveredAt = now;
     const list = await repo.queuedSessions();
     const next = new Map(list.map((s) => [s.id, s]));
-    // A session whose queue was switched off: its leader says so once, then lets go.
+    // A session whose queue was switched off (or whose sales are over): its leader says so once,
+    // keeping the counters and the draw in case it is switched on again, then lets go.
     for (const [id, entry] of led) {
       if (!next.has(id)) {
-        await store.publishOff(id).catch((err) => deps.onError(err, 'publish off'));
+        const over = now >= entry.room.salesCloseAt;
+        await store
+          .publish({ ...entry.room, mode: over ? entry.room.mode : 'off', updatedAt: now })
+          .catch((err) => deps.onError(err, 'publish off'));
         await entry.lock.release().catch(() => false);
         led.delete(id);
       }
@@ -68,7 +85,9 @@ export function admissionLeader(deps: {
     if (!lock) return null;
     // Continue from what the previous leader published (or start the room).
     const raw = await coord.getValue(keys.state);
-    const room = raw ? (JSON.parse(raw) as RoomState) : initialRoom(session, now);
+    const room = raw
+      ? (JSON.parse(raw) as RoomState)
+      : initialRoom(session, now, await store.epochOf(session));
     const entry = { lock, room, stockAt: 0, stock: null };
     led.set(session.id, entry);
     return entry;
@@ -82,22 +101,24 @@ export function admissionLeader(deps: {
       entry.stock = await repo.stock(session.id);
       entry.stockAt = now;
     }
-    const [joined, exchanged, activeShoppers, controlRaw] = await Promise.all([
+    const [joined, entered, activeShoppers, controlRaw] = await Promise.all([
       coord.getCounter(keys.joined),
-      coord.getCounter(keys.exchanged),
+      enteredInWindow(coord, entry.room, now),
       coord.countGroup(keys.shoppers),
       coord.getValue(keys.control),
+      // The bucket that just left the window is no longer read by anyone.
+      coord.deleteKey(keys.entries(entryBucket(now - entry.room.noShowMs) - ENTRY_BUCKET_MS)),
     ]);
     const control = controlRaw ? (JSON.parse(controlRaw) as Control) : {};
     const room = withSessionFacts(entry.room, session);
     const next = advance(room, {
       now,
       joined,
-      exchanged,
+      enteredInWindow: entered,
       activeShoppers,
       stock: entry.stock,
       paused: control.paused ?? false,
-      outflowPerMinute: control.outflowPerMinute ?? roomSettings(session.queueSettings).outflowPerMinute,
+      outflowPerMinute: roomSettings(session.queueSettings).outflowPerMinute,
     });
     entry.room = next;
     await store.publish(next);

@@ -24,7 +24,7 @@ export function waitingRoomRepository(db: Db) {
             from sessions
             where queue_mode <> 'off' and status in ('published', 'cancelled')
               and sales_close_at > now() - interval '1 minute'
-            order by sales_open_at limit 500`,
+            order by sales_open_at limit 5000`,
       ).then((rows) =>
         rows.map((r) => ({
           id: r.id,

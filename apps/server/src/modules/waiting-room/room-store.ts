@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Coordinator } from '../../coord/port.ts';
 import { ROOM_STATE_CHANNEL, roomKeys } from './keys.ts';
 import { initialRoom, type RoomState, type SessionFacts } from './room.ts';
@@ -12,8 +13,12 @@ import { initialRoom, type RoomState, type SessionFacts } from './room.ts';
 const REFRESH_AFTER_MS = 3_000;
 /** Sessions without a room change rarely; an admin turning a queue on is published at once. */
 const NO_ROOM_REFRESH_MS = 30_000;
+/** A stored room nobody has published for this long has no leader: ask the database about it. */
+const LEADERLESS_AFTER_MS = 15_000;
+const MAX_ROOMS = 10_000;
+const MAX_ABSENT = 50_000;
 
-type Entry = { room: RoomState | null; at: number; refreshing?: Promise<RoomState | null> };
+type Entry = { room: RoomState; at: number };
 
 export function roomStore(deps: {
   coord: Coordinator;
@@ -22,32 +27,63 @@ export function roomStore(deps: {
   onError: (err: unknown) => void;
 }) {
   const rooms = new Map<string, Entry>();
+  // Sessions known to have no room, apart from the rooms: a flood of made-up ids fills this map,
+  // never evicts a real room.
+  const absent = new Map<string, number>();
+  const loading = new Map<string, Promise<RoomState | null>>();
 
-  function remember(room: RoomState | null, sessionId: string) {
-    const prev = rooms.get(sessionId)?.room;
-    // Messages can arrive out of order; the serving number only grows.
-    if (prev && room && room.updatedAt < prev.updatedAt) return prev;
-    if (rooms.size > 10_000) rooms.clear();
-    rooms.set(sessionId, { room, at: Date.now() });
+  function remember(room: RoomState): RoomState {
+    const prev = rooms.get(room.sessionId)?.room;
+    // Messages can arrive out of order; a newer copy of the same queue wins.
+    if (prev && prev.epoch === room.epoch && room.updatedAt < prev.updatedAt) {
+      rooms.set(room.sessionId, { room: prev, at: Date.now() });
+      return prev;
+    }
+    if (rooms.size >= MAX_ROOMS) rooms.clear();
+    rooms.set(room.sessionId, { room, at: Date.now() });
+    absent.delete(room.sessionId);
     return room;
+  }
+
+  function rememberAbsent(sessionId: string) {
+    rooms.delete(sessionId);
+    if (absent.size >= MAX_ABSENT) absent.clear();
+    absent.set(sessionId, Date.now());
+    return null;
+  }
+
+  /** The queue's epoch: created once, by whoever first needs it, with the counters' lifetime. */
+  async function epochOf(session: SessionFacts): Promise<number> {
+    const key = roomKeys(session.id).epoch;
+    const ttl = Math.max(60_000, session.salesCloseAt.getTime() - Date.now() + 86_400_000);
+    await deps.coord.setIfAbsent(key, String(randomInt(1, 2 ** 32 - 1)), ttl);
+    return Number(await deps.coord.getValue(key));
   }
 
   async function load(sessionId: string): Promise<RoomState | null> {
     const raw = await deps.coord.getValue(roomKeys(sessionId).state);
-    if (raw) return remember(JSON.parse(raw) as RoomState, sessionId);
+    if (raw) {
+      const stored = JSON.parse(raw) as RoomState;
+      if (Date.now() - stored.updatedAt < LEADERLESS_AFTER_MS || stored.mode === 'off')
+        return remember(stored);
+      // Nobody leads it: the queue may have been switched off while its leader was gone.
+      const session = await deps.findSession(sessionId);
+      if (!session || session.queueMode === 'off') return remember({ ...stored, mode: 'off' });
+      return remember(stored);
+    }
     const session = await deps.findSession(sessionId);
-    if (!session || session.queueMode === 'off') return remember(null, sessionId);
+    if (!session || session.queueMode === 'off') return rememberAbsent(sessionId);
     // Not yet led (the leader starts within seconds): answer from the session's own settings.
-    return remember(initialRoom(session, Date.now()), sessionId);
+    return remember(initialRoom(session, Date.now(), await epochOf(session)));
   }
 
-  function refresh(sessionId: string, entry: Entry | undefined) {
-    if (entry?.refreshing) return entry.refreshing;
-    const p = load(sessionId).finally(() => {
-      const e = rooms.get(sessionId);
-      if (e) e.refreshing = undefined;
-    });
-    if (entry) entry.refreshing = p;
+  /** One load per session at a time, shared by everyone asking meanwhile. */
+  function refresh(sessionId: string): Promise<RoomState | null> {
+    let p = loading.get(sessionId);
+    if (!p) {
+      p = load(sessionId).finally(() => loading.delete(sessionId));
+      loading.set(sessionId, p);
+    }
     return p;
   }
 
@@ -55,37 +91,38 @@ export function roomStore(deps: {
     /** The room as this process knows it; null when the session has no queue. */
     async get(sessionId: string): Promise<RoomState | null> {
       const entry = rooms.get(sessionId);
-      if (!entry) return refresh(sessionId, undefined);
-      const age = Date.now() - entry.at;
-      if (age > (entry.room ? REFRESH_AFTER_MS : NO_ROOM_REFRESH_MS)) {
-        refresh(sessionId, entry).catch(deps.onError);
+      if (entry) {
+        if (Date.now() - entry.at > REFRESH_AFTER_MS) refresh(sessionId).catch(deps.onError);
+        return entry.room;
       }
-      return entry.room;
+      const none = absent.get(sessionId);
+      if (none !== undefined) {
+        if (Date.now() - none > NO_ROOM_REFRESH_MS) refresh(sessionId).catch(deps.onError);
+        return null;
+      }
+      return refresh(sessionId);
     },
+
+    epochOf,
 
     /** The leader's own writes, and messages from other processes' leaders. */
     accept(room: RoomState) {
-      remember(room, room.sessionId);
-    },
-
-    forget(sessionId: string) {
-      rooms.set(sessionId, { room: null, at: Date.now() });
+      remember(room);
     },
 
     async listen() {
       return deps.coord.subscribe(ROOM_STATE_CHANNEL, (message) => {
         try {
-          const m = JSON.parse(message) as { off?: string } & Partial<RoomState>;
-          if (m.off) rooms.set(m.off, { room: null, at: Date.now() });
-          else remember(m as RoomState, m.sessionId!);
+          remember(JSON.parse(message) as RoomState);
         } catch (err) {
           deps.onError(err);
         }
       });
     },
 
+    /** Stores and announces a room. A room switched off is kept (mode off): counters and draw stay. */
     async publish(room: RoomState) {
-      remember(room, room.sessionId);
+      remember(room);
       const json = JSON.stringify(room);
       // Kept a day past the close so late pollers still see "closed".
       const ttl = Math.max(60_000, room.salesCloseAt - Date.now() + 86_400_000);
@@ -93,13 +130,7 @@ export function roomStore(deps: {
       await deps.coord.publish(ROOM_STATE_CHANNEL, json);
     },
 
-    async publishOff(sessionId: string) {
-      rooms.set(sessionId, { room: null, at: Date.now() });
-      await deps.coord.deleteKey(roomKeys(sessionId).state);
-      await deps.coord.publish(ROOM_STATE_CHANNEL, JSON.stringify({ off: sessionId }));
-    },
-
-    loaded: () => [...rooms.values()].flatMap((e) => (e.room ? [e.room] : [])),
+    loaded: () => [...rooms.values()].map((e) => e.room),
   };
 }
 

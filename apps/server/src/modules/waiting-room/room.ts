@@ -39,11 +39,17 @@ export function roomSettings(stored: Record<string, unknown> | null | undefined)
   return out;
 }
 
-/** [at ms, serving, exchanged]: checkpoints for no-show deadlines and the pending estimate. */
-export type Checkpoint = [at: number, serving: number, exchanged: number];
+/** [at ms, serving]: checkpoints for no-show deadlines and the pending estimate. */
+export type Checkpoint = [at: number, serving: number];
 
 export interface RoomState {
   sessionId: string;
+  /**
+   * Random per queue (created once in the coordinator with the counters). Tokens carry it: if the
+   * coordinator ever loses the queue and numbering starts again, old tokens are refused instead
+   * of sharing places with new ones.
+   */
+  epoch: number;
   mode: QueueMode;
   prequeueOpensAt: number | null;
   salesOpenAt: number;
@@ -62,6 +68,8 @@ export interface RoomState {
   closedReason: ClosedReason | null;
   /** Admissions owed but not yet whole (fractional outflow per tick). */
   carry: number;
+  /** Auto mode below capacity: join numbers up to here are let in on joining (free slots). */
+  admitCeiling: number;
   history: Checkpoint[];
   updatedAt: number;
 }
@@ -75,11 +83,12 @@ export interface SessionFacts {
   salesCloseAt: Date;
 }
 
-export function initialRoom(session: SessionFacts, now: number): RoomState {
+export function initialRoom(session: SessionFacts, now: number, epoch = 0): RoomState {
   const s = roomSettings(session.queueSettings);
   const salesOpenAt = session.salesOpenAt.getTime();
   return {
     sessionId: session.id,
+    epoch,
     mode: session.queueMode,
     prequeueOpensAt: session.queueMode === 'scheduled' ? salesOpenAt - s.prequeueMinutes * 60_000 : null,
     salesOpenAt,
@@ -96,6 +105,8 @@ export function initialRoom(session: SessionFacts, now: number): RoomState {
     engaged: false,
     closedReason: session.status === 'cancelled' ? 'cancelled' : null,
     carry: 0,
+    // A new auto room has nobody shopping yet: all its slots are free.
+    admitCeiling: session.queueMode === 'auto' ? s.maxActiveShoppers : 0,
     history: [],
     updatedAt: now,
   };
@@ -112,7 +123,8 @@ export function withSessionFacts(room: RoomState, session: SessionFacts): RoomSt
     prequeueOpensAt: drawn ? room.prequeueOpensAt : fresh.prequeueOpensAt,
     salesOpenAt: drawn ? room.salesOpenAt : fresh.salesOpenAt,
     salesCloseAt: fresh.salesCloseAt,
-    prequeueSize: room.mode === fresh.mode ? room.prequeueSize : fresh.prequeueSize,
+    // A draw, once made, stands whatever the mode becomes: places already given must not change.
+    prequeueSize: room.prequeueSize ?? (fresh.mode === 'scheduled' ? null : fresh.prequeueSize),
     maxActiveShoppers: fresh.maxActiveShoppers,
     noShowMs: fresh.noShowMs,
     shoppingMs: fresh.shoppingMs,
@@ -121,8 +133,8 @@ export function withSessionFacts(room: RoomState, session: SessionFacts): RoomSt
 }
 
 export function phaseAt(room: RoomState, now: number): QueuePhase {
-  if (room.closedReason) return 'closed';
   if (room.mode === 'off') return 'off';
+  if (room.closedReason) return 'closed';
   if (now >= room.salesCloseAt) return 'closed';
   if (room.mode === 'scheduled') {
     if (room.prequeueOpensAt !== null && now < room.prequeueOpensAt) return 'not-yet';
@@ -131,11 +143,12 @@ export function phaseAt(room: RoomState, now: number): QueuePhase {
   return now < room.salesOpenAt ? 'not-yet' : 'open';
 }
 
-/** Whether holds on this session need a booking access token right now. */
+/**
+ * Whether holds on this session need a booking access token right now: whenever a room exists and
+ * is not off. A closed (sold-out) room still guards the seats a cancellation gives back.
+ */
 export function accessRequired(room: RoomState | null, now: number): boolean {
-  if (!room) return false;
-  const phase = phaseAt(room, now);
-  return phase === 'prequeue' || phase === 'open' || phase === 'not-yet';
+  return room !== null && phaseAt(room, now) !== 'off';
 }
 
 export function publicState(room: RoomState, now: number): ServingState {
@@ -164,10 +177,22 @@ export function admittedAt(room: RoomState, place: number): number | null {
   return room.updatedAt;
 }
 
-/** Auto mode below capacity lets arrivals straight in, before the leader's next tick counts them. */
-export function admitsInstantly(room: RoomState, now: number): boolean {
-  return room.mode === 'auto' && !room.engaged && !room.paused && phaseAt(room, now) === 'open';
+/**
+ * Auto mode below capacity lets arrivals straight in, before the leader's next tick counts them,
+ * but only as many as there were free slots when the leader last looked (the ceiling).
+ */
+export function admitsInstantly(room: RoomState, joinNumber: number, now: number): boolean {
+  return (
+    room.mode === 'auto' &&
+    !room.engaged &&
+    !room.paused &&
+    joinNumber <= room.admitCeiling &&
+    phaseAt(room, now) === 'open'
+  );
 }
+
+/** A room its leader has not refreshed for this long is not moving as far as anyone can tell. */
+const STALE_AFTER_MS = 10_000;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 /** Below this measured rate the line is effectively stopped and an ETA would be fiction. */
@@ -208,7 +233,15 @@ export function personStatus(
             : 'Sales for this session have closed.',
     };
   }
-  if (phase === 'not-yet' || phase === 'prequeue' || phase === 'off') {
+  if (phase === 'off') {
+    return {
+      ...base,
+      state: 'admitted',
+      pollAfterSeconds: 30,
+      message: 'The waiting room is off for this session: go straight to seat selection.',
+    };
+  }
+  if (phase === 'not-yet' || phase === 'prequeue') {
     const untilOpen = Math.max(0, (room.salesOpenAt - now) / 1000);
     return {
       ...base,
@@ -219,7 +252,7 @@ export function personStatus(
     };
   }
 
-  if (joinNumber > room.serving && admitsInstantly(room, now)) {
+  if (joinNumber > room.serving && admitsInstantly(room, joinNumber, now)) {
     return {
       ...base,
       state: 'admitted',
@@ -253,7 +286,8 @@ export function personStatus(
 
   const ahead = position - room.serving - 1;
   const progress = position > 1 ? clamp(room.serving / (position - 1), 0, 1) : 1;
-  const known = !room.paused && room.ratePerMinute >= MIN_RATE_PER_MINUTE;
+  const known =
+    !room.paused && room.ratePerMinute >= MIN_RATE_PER_MINUTE && now - room.updatedAt < STALE_AFTER_MS;
   const eta = known ? ((ahead + 1) / room.ratePerMinute) * 60 : null;
   return {
     ...base,

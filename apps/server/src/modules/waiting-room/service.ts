@@ -6,7 +6,7 @@ import type {
   QueueStatus,
 } from '@ticketing/contracts';
 import type { Coordinator } from '../../coord/port.ts';
-import { NotFound, RateLimited } from '../../lib/errors.ts';
+import { AppError, NotFound, RateLimited } from '../../lib/errors.ts';
 import { pendingAdmissions } from './admission.ts';
 import {
   QueueAccessExpired,
@@ -18,9 +18,16 @@ import {
   QueuePlaceExpired,
   QueueTokenForeign,
   QueueTokenInvalid,
+  QueueUnavailable,
 } from './errors.ts';
 import { roomKeys } from './keys.ts';
-import { type AdmissionLeader, admissionLeader, type Control } from './leader.ts';
+import {
+  type AdmissionLeader,
+  admissionLeader,
+  type Control,
+  enteredInWindow,
+  entryBucket,
+} from './leader.ts';
 import { localLimiter } from './local-limiter.ts';
 import { keyedPermutation, keysFromDigest, type Permutation } from './permutation.ts';
 import type { WaitingRoomRepository } from './repository.ts';
@@ -42,10 +49,11 @@ import { TokenError, type WaitingRoomTokens } from './tokens.ts';
  */
 
 const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
-const JOIN_PER_IP = { limit: 120, windowMs: 60_000 };
+// Generous: a carrier NAT puts thousands of people behind one address, all joining at opening.
+const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
 // Polls are limited in memory per process (no Redis per poll); generous, since many people share
 // an address behind carrier NAT, and the suggested interval keeps honest clients far below.
-const STATUS_PER_IP = { limit: 600, windowMs: 60_000 };
+const STATUS_PER_IP = { limit: 6_000, windowMs: 60_000 };
 const STATUS_PER_TOKEN = { limit: 60, windowMs: 60_000 };
 
 export interface WaitingRoomDeps {
@@ -116,6 +124,29 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     return personStatus(room, joinNumber, now, placeOf(room));
   }
 
+  /** A token from another queue epoch (the coordinator lost the queue) never shares a place. */
+  function checkEpoch(room: RoomState, ticket: { epoch: number }) {
+    if (ticket.epoch !== room.epoch) throw new QueueTokenInvalid('from an earlier queue for this session');
+  }
+
+  /** Coordinator failures on join and enter are a clear 503, not a 500. */
+  async function viaCoordinator<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      deps.onError(err, 'coordinator');
+      throw new QueueUnavailable();
+    }
+  }
+
+  /** Where an admission window started, from the status's deadline (the leader's checkpoints). */
+  const admittedAtOf = (room: RoomState, enterBy: string | null, now: number) =>
+    enterBy ? Date.parse(enterBy) - room.noShowMs : now;
+
+  /** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address. */
+  const ipKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
+
   const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);
 
   async function limit(key: string, rule: { limit: number; windowMs: number }) {
@@ -124,60 +155,69 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       throw new RateLimited(Math.ceil(r.retryAfterMs / 1000), 'Too many attempts to join. Wait a moment.');
   }
 
-  return {
-    async join(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
-      await Promise.all([
-        limit(`wr-join:acct:${accountId}`, JOIN_PER_ACCOUNT),
-        limit(`wr-join:ip:${ip}`, JOIN_PER_IP),
-      ]);
-      const room = await roomOf(sessionId);
-      const now = Date.now();
-      const phase = phaseAt(room, now);
-      if (phase === 'off') throw new QueueOff();
-      if (phase === 'not-yet' && room.mode === 'scheduled')
-        throw new QueueNotOpen(new Date(room.prequeueOpensAt ?? room.salesOpenAt));
-      if (phase === 'closed') {
-        const s = statusOf(room, 0, now);
-        throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
-      }
-      const keys = roomKeys(sessionId);
-      let claim = await coord.claimNumber(keys.joined, keys.claims, accountId, { ttlMs: claimTtl(room) });
-      if (!claim.fresh) {
-        // Someone whose turn came and went (or whose shopping time ran out) goes to the back.
-        const s = statusOf(room, claim.number, now);
-        if (s.state === 'admitted' && s.enterBy && Date.parse(s.enterBy) < now) {
-          const entered = await coord.getValue(keys.entered(accountId));
-          if (!entered) {
-            claim = await coord.claimNumber(keys.joined, keys.claims, accountId, {
-              ttlMs: claimTtl(room),
-              replace: claim.number,
-            });
-          }
+  async function joinNow(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
+    // The account's own bucket first: one abusive account behind a shared address must not empty
+    // its neighbours' bucket with requests that were refused anyway.
+    await limit(`wr-join:acct:${accountId}`, JOIN_PER_ACCOUNT);
+    await limit(`wr-join:ip:${ipKey(ip)}`, JOIN_PER_IP);
+    const room = await store.get(sessionId);
+    if (!room) {
+      if (!(await deps.findSession(sessionId))) throw new NotFound('Session');
+      throw new QueueOff();
+    }
+    const now = Date.now();
+    const phase = phaseAt(room, now);
+    if (phase === 'off') throw new QueueOff();
+    if (phase === 'not-yet') {
+      const opens = room.mode === 'scheduled' ? (room.prequeueOpensAt ?? room.salesOpenAt) : room.salesOpenAt;
+      throw new QueueNotOpen(new Date(opens));
+    }
+    if (phase === 'closed') {
+      const s = statusOf(room, 0, now);
+      throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
+    }
+    const keys = roomKeys(sessionId);
+    let claim = await coord.claimNumber(keys.joined, keys.claims, accountId, { ttlMs: claimTtl(room) });
+    if (!claim.fresh) {
+      // Someone whose turn came and went, or whose shopping time ran out, goes to the back.
+      const s = statusOf(room, claim.number, now);
+      if (s.state === 'admitted' && s.enterBy && Date.parse(s.enterBy) < now) {
+        const entered = Number(await coord.getValue(keys.entered(accountId)));
+        if (!entered || entered + room.shoppingMs < now) {
+          claim = await coord.claimNumber(keys.joined, keys.claims, accountId, {
+            ttlMs: claimTtl(room),
+            replace: claim.number,
+          });
         }
       }
-      const token = tokens.issueQueueToken({
-        sessionId,
-        accountId,
-        joinNumber: claim.number,
-        issuedAt: Math.floor(now / 1000),
-      });
-      return {
-        token,
-        joinNumber: claim.number,
-        fresh: claim.fresh,
-        status: statusOf(room, claim.number, now),
-      };
+    }
+    const token = tokens.issueQueueToken({
+      sessionId,
+      accountId,
+      joinNumber: claim.number,
+      issuedAt: Math.floor(now / 1000),
+      epoch: room.epoch,
+    });
+    return { token, joinNumber: claim.number, fresh: claim.fresh, status: statusOf(room, claim.number, now) };
+  }
+
+  return {
+    async join(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
+      return viaCoordinator(() => joinNow(sessionId, accountId, ip));
     },
 
     /** Answered from memory: the token and the room as last published. */
     async status(sessionId: string, token: string, ip: string): Promise<QueueStatus> {
       const ticket = readQueueToken(token, sessionId);
       const now = Date.now();
-      const byIp = statusLimiter.take(`ip:${ip}`, STATUS_PER_IP, now);
-      const byToken = statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now);
-      if (byIp > 0 || byToken > 0)
-        throw new RateLimited(Math.ceil(Math.max(byIp, byToken) / 1000), 'Polling too often. Wait a moment.');
-      return statusOf(await roomOf(sessionId), ticket.joinNumber, now);
+      // The token's own bucket first, so a refused token does not use up its address's bucket.
+      const wait =
+        statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
+        statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
+      if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
+      const room = await roomOf(sessionId);
+      checkEpoch(room, ticket);
+      return statusOf(room, ticket.joinNumber, now);
     },
 
     async serving(sessionId: string) {
@@ -189,46 +229,53 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     async offState(sessionId: string) {
       const session = await deps.findSession(sessionId);
       if (!session) throw new NotFound('Session');
-      return publicState({ ...initialRoom({ ...session, queueMode: 'off' }, Date.now()) }, Date.now());
+      return publicState(initialRoom({ ...session, queueMode: 'off' }, Date.now()), Date.now());
     },
 
     /** Admitted → a booking access token, the same one (same expiry) on every call. */
     async enter(sessionId: string, accountId: string, token: string): Promise<QueueAccess> {
       const ticket = readQueueToken(token, sessionId);
       if (ticket.accountId !== accountId) throw new QueueTokenForeign();
-      const room = await roomOf(sessionId);
-      const now = Date.now();
-      const s = statusOf(room, ticket.joinNumber, now);
-      if (s.state === 'closed') throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
-      if (s.state !== 'admitted') throw new QueueNotAdmitted(s.position);
-      const keys = roomKeys(sessionId);
-      let enteredAt = Number(await coord.getValue(keys.entered(accountId))) || null;
-      if (enteredAt === null) {
-        if (s.enterBy && Date.parse(s.enterBy) < now) throw new QueuePlaceExpired();
-        if (await coord.setIfAbsent(keys.entered(accountId), String(now), room.shoppingMs)) {
-          enteredAt = now;
-          await Promise.all([
-            coord.incr(keys.exchanged),
-            coord.putGroupMember(keys.shoppers, accountId, String(now), room.shoppingMs),
-          ]);
-        } else {
-          enteredAt = Number(await coord.getValue(keys.entered(accountId))) || now;
+      return viaCoordinator(async () => {
+        const room = await roomOf(sessionId);
+        checkEpoch(room, ticket);
+        const now = Date.now();
+        const s = statusOf(room, ticket.joinNumber, now);
+        if (s.state === 'closed') throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
+        if (s.state !== 'admitted') throw new QueueNotAdmitted(s.position);
+        const keys = roomKeys(sessionId);
+        // The first entry is remembered until sales close: entering again never renews the time.
+        const until = Math.max(60_000, room.salesCloseAt - now + 3_600_000);
+        let enteredAt = Number(await coord.getValue(keys.entered(accountId))) || null;
+        if (enteredAt === null) {
+          if (s.enterBy && Date.parse(s.enterBy) < now) throw new QueuePlaceExpired();
+          if (await coord.setIfAbsent(keys.entered(accountId), String(now), until)) {
+            enteredAt = now;
+            await Promise.all([
+              coord.incr(keys.entries(entryBucket(admittedAtOf(room, s.enterBy, now)))),
+              coord.putGroupMember(keys.shoppers, accountId, String(now), room.shoppingMs),
+            ]);
+          } else {
+            enteredAt = Number(await coord.getValue(keys.entered(accountId))) || now;
+          }
         }
-      }
-      const expiresAt = Math.min(enteredAt + room.shoppingMs, room.salesCloseAt);
-      return {
-        accessToken: tokens.issueAccessToken({
-          sessionId,
-          accountId,
-          expiresAt: Math.floor(expiresAt / 1000),
-        }),
-        expiresAt: new Date(Math.floor(expiresAt / 1000) * 1000).toISOString(),
-      };
+        const expiresAt = Math.min(enteredAt + room.shoppingMs, room.salesCloseAt);
+        if (expiresAt <= now)
+          throw new QueuePlaceExpired('Your time to choose seats is over. Join again for a new place.');
+        return {
+          accessToken: tokens.issueAccessToken({
+            sessionId,
+            accountId,
+            expiresAt: Math.floor(expiresAt / 1000),
+          }),
+          expiresAt: new Date(Math.floor(expiresAt / 1000) * 1000).toISOString(),
+        };
+      });
     },
 
     /** Holds call this first: while a session's queue is on, only admitted shoppers may hold. */
     async checkAccess(sessionId: string, accountId: string, accessToken: string | undefined) {
-      const room = await store.get(sessionId);
+      const room = await viaCoordinator(() => store.get(sessionId));
       const now = Date.now();
       if (!accessRequired(room, now)) return;
       if (!accessToken) throw new QueueAccessRequired(sessionId);
@@ -247,8 +294,8 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     async monitor(sessionId: string): Promise<QueueMonitor> {
       const room = await roomOf(sessionId);
       const keys = roomKeys(sessionId);
-      const [exchanged, activeShoppers, stock] = await Promise.all([
-        coord.getCounter(keys.exchanged),
+      const [entered, activeShoppers, stock] = await Promise.all([
+        enteredInWindow(coord, room, Date.now()),
         coord.countGroup(keys.shoppers),
         deps.repo.stock(sessionId),
       ]);
@@ -258,7 +305,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
         serving,
         waiting: Math.max(0, room.joined - room.serving),
         activeShoppers,
-        pendingAdmissions: pendingAdmissions(room, exchanged, now),
+        pendingAdmissions: pendingAdmissions(room, entered, now),
         maxActiveShoppers: room.maxActiveShoppers,
         remainingSeats: stock.available,
         leader: leader.isLeading(sessionId),
@@ -269,12 +316,14 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       await roomOf(sessionId);
       const key = roomKeys(sessionId).control;
       const current = JSON.parse((await coord.getValue(key)) ?? '{}') as Control;
-      if ('action' in change) current.paused = change.action === 'pause';
-      else {
-        current.outflowPerMinute = change.outflowPerMinute;
+      if ('action' in change) {
+        current.paused = change.action === 'pause';
+        await coord.setValue(key, JSON.stringify(current));
+      } else {
+        // The session's settings are the one source of the outflow; leaders re-read them.
         await deps.saveOutflow(sessionId, change.outflowPerMinute);
+        leader.rediscover();
       }
-      await coord.setValue(key, JSON.stringify(current));
       await leader.tick();
       return this.monitor(sessionId);
     },

@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * HMAC-SHA256 tag under keys derived from the app secret (one key per kind, so one kind can never
  * pass for the other):
  *
- *   queue token  = v1 | session (16) | account (16) | join number (u32) | issued at (u32 s) | tag
+ *   queue token  = v1 | session (16) | account (16) | join number (u32) | issued at (u32 s) | epoch (u32) | tag
  *   access token = v2 | session (16) | account (16) | expires at (u32 s)                   | tag
  *
  * Verifying costs one HMAC (~2 µs) and no store: a status poll needs nothing else.
@@ -15,7 +15,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const QUEUE_VERSION = 1;
 const ACCESS_VERSION = 2;
 const TAG_BYTES = 16;
-const QUEUE_BODY = 1 + 16 + 16 + 4 + 4;
+const QUEUE_BODY = 1 + 16 + 16 + 4 + 4 + 4;
 const ACCESS_BODY = 1 + 16 + 16 + 4;
 
 export interface QueueTicket {
@@ -23,6 +23,8 @@ export interface QueueTicket {
   accountId: string;
   joinNumber: number;
   issuedAt: number; // epoch seconds
+  /** The queue's epoch (see RoomState.epoch): a token from a lost queue never matches a new one. */
+  epoch: number;
 }
 
 export interface AccessGrant {
@@ -81,6 +83,7 @@ export function waitingRoomTokens(appSecret: string) {
       uuidBytes(t.accountId, body, 17);
       body.writeUInt32BE(t.joinNumber, 33);
       body.writeUInt32BE(t.issuedAt, 37);
+      body.writeUInt32BE(t.epoch, 41);
       return seal(queueKey, body);
     },
 
@@ -92,6 +95,7 @@ export function waitingRoomTokens(appSecret: string) {
         accountId: uuidAt(body, 17),
         joinNumber: body.readUInt32BE(33),
         issuedAt: body.readUInt32BE(37),
+        epoch: body.readUInt32BE(41),
       };
     },
 

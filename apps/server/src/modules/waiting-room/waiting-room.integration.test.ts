@@ -97,7 +97,9 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
       tokens.map(async (t) => (await status(sessionId, t)).json().position),
     );
     expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(positions).not.toEqual(Array.from({ length: 12 }, (_, i) => i + 1)); // shuffled (1 in 12! to fail)
+    // Shuffled: places are not the join order (an identity draw has a 1 in 12! chance).
+    const numbers = joined.map((j) => j.json().joinNumber as number);
+    expect(positions.every((p, i) => p === numbers[i])).toBe(false);
     expect((await status(sessionId, lateJoin.json().token)).json().position).toBe(13);
 
     // Let people in: at most maxActiveShoppers (5) at a time, first places first.
@@ -159,6 +161,52 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
       admitted: 1,
       waiting: 0,
     });
+  });
+
+  it('refuses tokens from a queue the coordinator lost, instead of sharing their places', async () => {
+    const secret = 'lost-queue-test-secret-0123456789abcdef012345';
+    const first = await makeTestApp(ctx.database, { env: { APP_SECRET: secret } });
+    const { sessionId } = await publishedSession(first.app, { queueMode: 'scheduled' });
+    const who = await signIn(first.app);
+    const old = (await who.post(`/api/sessions/${sessionId}/queue/join`)).json();
+    expect(old.joinNumber).toBe(1);
+    await first.app.close();
+    // Same database and secret, a coordinator that remembers nothing (a flushed Redis).
+    const second = await makeTestApp(ctx.database, { env: { APP_SECRET: secret } });
+    try {
+      const res = await second.app.inject({
+        url: `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(old.token)}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('QUEUE_TOKEN_INVALID');
+      const again = await second.app.inject({
+        method: 'POST',
+        url: `/api/sessions/${sessionId}/queue/join`,
+        headers: { cookie: who.cookie },
+      });
+      expect(again.json().joinNumber).toBe(1); // numbering restarted: the old token must not count
+      expect(again.json().token).not.toBe(old.token);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('answers 503 with Retry-After when the coordinator is down, and 404 for an unknown session', async () => {
+    const coord = createMemoryCoordinator();
+    const broken = await makeTestApp(ctx.database, { coord });
+    try {
+      const { sessionId } = await publishedSession(broken.app, { queueMode: 'auto' });
+      const who = await signIn(broken.app);
+      const unknown = await who.post(`/api/sessions/${randomUUID()}/queue/join`);
+      expect(unknown.statusCode).toBe(404);
+      await coord.close();
+      const res = await who.post(`/api/sessions/${sessionId}/queue/join`);
+      expect(res.statusCode).toBe(503);
+      expect(res.json().code).toBe('QUEUE_UNAVAILABLE');
+      expect(res.headers['retry-after']).toBe('2');
+    } finally {
+      await broken.app.close().catch(() => {});
+    }
   });
 
   it('limits joins per account with a 429 and Retry-After', async () => {
