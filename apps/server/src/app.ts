@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,7 @@ import type { Coordinator } from './coord/port.ts';
 import type { Database } from './db/client.ts';
 import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
+import { fastPolls, STATUS_ROUTE } from './http/fast-polls.ts';
 import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
@@ -166,7 +168,13 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // Queue polls answered before the framework (http/fast-polls.ts), set once the services exist.
+  let fastPath: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!fastPath?.(req, res)) handler(req, res);
+      }),
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -194,7 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
-  registerSecurityHeaders(app, {
+  const securityHeaders = registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -257,6 +265,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, { ...deps, jobs: services.ticketing.jobs });
   monitoring.register(app);
   monitoring.registerQueueSource(() => services.waitingRoom.figures());
+  const statusSeries = monitoring.routeSeries('GET', STATUS_ROUTE);
+  fastPath = fastPolls({
+    statusNow: (id, token, ip) => services.waitingRoom.statusNow(id, token, ip),
+    trustProxy: config.trustProxy,
+    headers: securityHeaders.api,
+    record: (status, ms) => statusSeries.record(status, ms),
+  });
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);

@@ -81,6 +81,9 @@ export function createMonitoring(deps: {
       job: (queue: string, outcome: 'completed' | 'failed') => metrics.countJob(queue, outcome),
     },
 
+    /** The series a route records into, for answers given outside Fastify (http/fast-polls.ts). */
+    routeSeries: (method: string, url: string) => window.http.route(method, url),
+
     /** Publishes this process's figures for the other processes now instead of within 10 s. */
     flush: () => window.flush(),
 

@@ -103,6 +103,13 @@ export function roomStore(deps: {
       return refresh(sessionId);
     },
 
+    /** The room if this process already has it (no I/O, never waits); refreshes an old copy. */
+    peek(sessionId: string): RoomState | undefined {
+      const entry = rooms.get(sessionId);
+      if (entry && Date.now() - entry.at > REFRESH_AFTER_MS) refresh(sessionId).catch(deps.onError);
+      return entry?.room;
+    },
+
     epochOf,
 
     /** The leader's own writes, and messages from other processes' leaders. */

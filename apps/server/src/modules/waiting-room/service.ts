@@ -206,6 +206,28 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       return viaCoordinator(() => joinNow(sessionId, accountId, ip));
     },
 
+    /**
+     * The poll without any waiting: null whenever the answer is not a plain 200 from memory (an
+     * unknown room, a bad token, a limit reached), and the full route then answers properly.
+     */
+    statusNow(sessionId: string, token: string, ip: string): QueueStatus | null {
+      const room = store.peek(sessionId);
+      if (!room) return null;
+      let ticket: ReturnType<WaitingRoomTokens['readQueueToken']>;
+      try {
+        ticket = tokens.readQueueToken(token, sessionId);
+      } catch {
+        return null;
+      }
+      if (ticket.epoch !== room.epoch) return null;
+      const now = Date.now();
+      const wait =
+        statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
+        statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
+      if (wait > 0) return null;
+      return statusOf(room, ticket.joinNumber, now);
+    },
+
     /** Answered from memory: the token and the room as last published. */
     async status(sessionId: string, token: string, ip: string): Promise<QueueStatus> {
       const ticket = readQueueToken(token, sessionId);
