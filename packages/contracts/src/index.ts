@@ -6,3 +6,4 @@ export * from './health.ts';
 export * from './monitoring.ts';
 export * from './problem.ts';
 export * from './queue.ts';
+export * from './queue-math.ts';

@@ -1,4 +1,4 @@
-import type { Problem, QueueJoinResponse, QueueStatus } from '@ticketing/contracts';
+import type { Problem, QueueJoinResponse, QueueStatus, ServingState } from '@ticketing/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
 import { type LoopDeps, type LoopEvent, runQueueLoop } from './queueLoop.ts';
@@ -30,13 +30,20 @@ type Step = QueueStatus | QueueJoinResponse | ApiError;
  * Deps whose join and status answer from scripts, in order; sleep records the delay and aborts
  * the loop once the scripts are used up (the test's "end of time").
  */
-function harness(opts: { place?: StoredPlace | null; joins?: Step[]; statuses?: Step[] }) {
+function harness(opts: {
+  place?: StoredPlace | null;
+  joins?: Step[];
+  statuses?: Step[];
+  servings?: ServingState[];
+}) {
   const abort = new AbortController();
   const events: LoopEvent[] = [];
   const delays: number[] = [];
   const tokensAsked: string[] = [];
   const joins = [...(opts.joins ?? [])];
   const statuses = [...(opts.statuses ?? [])];
+  const servings = opts.servings ? [...opts.servings] : null;
+  let servingAsked = 0;
   let saved: StoredPlace | null = opts.place ?? null;
   const next = async <T>(list: Step[]): Promise<T> => {
     const step = list.shift();
@@ -51,13 +58,23 @@ function harness(opts: { place?: StoredPlace | null; joins?: Step[]; statuses?: 
       tokensAsked.push(token);
       return next<QueueStatus>(statuses);
     },
+    ...(servings
+      ? {
+          serving: async () => {
+            servingAsked += 1;
+            const next = servings.shift();
+            if (!next) throw new Error('no more serving states');
+            return next;
+          },
+        }
+      : {}),
     loadPlace: () => saved,
     savePlace: (p) => {
       saved = p;
     },
     sleep: async (ms) => {
       delays.push(ms);
-      if (joins.length === 0 && statuses.length === 0) abort.abort();
+      if (joins.length === 0 && statuses.length === 0 && !servings?.length) abort.abort();
     },
     random: () => 0.5,
     now: () => Date.parse('2026-12-01T09:59:00Z'),
@@ -69,8 +86,27 @@ function harness(opts: { place?: StoredPlace | null; joins?: Step[]; statuses?: 
     delays,
     tokensAsked,
     saved: () => saved,
+    servingAsked: () => servingAsked,
   };
 }
+
+const servingState = (serving: number, over: Partial<ServingState> = {}): ServingState => ({
+  sessionId: '00000000-0000-4000-8000-000000000001',
+  mode: 'scheduled',
+  phase: 'open',
+  prequeueOpensAt: null,
+  salesOpenAt: '2026-12-01T09:00:00Z',
+  prequeueSize: 100,
+  serving,
+  joined: 100,
+  admissionRatePerMinute: 60,
+  outflowPerMinute: 60,
+  paused: false,
+  engaged: false,
+  closedReason: null,
+  updatedAt: '2026-12-01T09:58:59Z',
+  ...over,
+});
 
 const joined = (token: string, s: QueueStatus, fresh = true): QueueJoinResponse => ({
   token,
@@ -97,6 +133,27 @@ describe('the waiting-room loop', () => {
       'prequeue',
       'waiting',
       'admitted',
+    ]);
+  });
+
+  it('follows a known place from the cacheable serving state, and asks the server when its turn may have come', async () => {
+    const h = harness({
+      place: { token: 'tok', joinNumber: 7, accountId: 'ada' },
+      statuses: [
+        status({ position: 10, ahead: 9 }),
+        status({ state: 'admitted', position: 10, ahead: 0, enterBy: '2026-12-01T10:05:00Z' }),
+      ],
+      servings: [servingState(4), servingState(10)],
+    });
+    await h.run();
+    // status → serving (place 10, 4 let in: 5 ahead) → serving says 10 let in → status: admitted.
+    expect(h.tokensAsked).toEqual(['tok', 'tok']);
+    expect(h.servingAsked()).toBe(2);
+    const seen = h.events.flatMap((e) => (e.kind === 'status' ? [[e.status.state, e.status.ahead]] : []));
+    expect(seen).toEqual([
+      ['waiting', 9],
+      ['waiting', 5],
+      ['admitted', 0],
     ]);
   });
 

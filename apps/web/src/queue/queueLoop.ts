@@ -1,4 +1,9 @@
-import type { QueueJoinResponse, QueueStatus } from '@ticketing/contracts';
+import {
+  type QueueJoinResponse,
+  type QueueStatus,
+  type ServingState,
+  statusFromServing,
+} from '@ticketing/contracts';
 import { hasCode, isApiError, problemText } from '../api/client.ts';
 import { notOpenDelayMs, pollDelayMs, retryDelayMs } from './pollSchedule.ts';
 import type { StoredPlace } from './storage.ts';
@@ -22,6 +27,8 @@ export type LoopDeps = {
   accountId: string;
   join(signal: AbortSignal): Promise<QueueJoinResponse>;
   status(token: string, signal: AbortSignal): Promise<QueueStatus>;
+  /** The public serving state (cacheable): enough to follow a place that is already known. */
+  serving?(signal: AbortSignal): Promise<ServingState>;
   loadPlace(): StoredPlace | null;
   savePlace(place: StoredPlace | null): void;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
@@ -37,12 +44,21 @@ export type LoopDeps = {
 const MAX_QUICK_REJOINS = 2;
 
 /**
+ * While waiting with a known place, the loop follows the public serving state (which a CDN can
+ * answer) and asks the server for its own status only this often, or when something changes that
+ * only the server can judge (its turn, a pause, the line closing).
+ */
+const STATUS_EVERY_MS = 60_000;
+
+/**
  * Joins (or resumes the stored place), then asks for the status as often as the server says, with
  * jitter, until this person is admitted or the queue closes. Returns then, or when `signal` aborts.
  * Errors never end the loop, except the ones that say there is nothing to wait for.
  */
 export async function runQueueLoop(deps: LoopDeps, signal: AbortSignal): Promise<void> {
   let place = deps.loadPlace();
+  let last: QueueStatus | null = null;
+  let lastAskedAt = 0;
   let failures = 0;
   let rejoins = 0;
   while (!signal.aborted) {
@@ -50,8 +66,18 @@ export async function runQueueLoop(deps: LoopDeps, signal: AbortSignal): Promise
     try {
       let status: QueueStatus;
       let fresh = false;
-      if (place) {
+      const derived =
+        place && last?.state === 'waiting' && deps.serving && deps.now() - lastAskedAt < STATUS_EVERY_MS
+          ? await deps
+              .serving(signal)
+              .then((serving) => (last ? statusFromServing(last, serving, deps.now()) : null))
+              .catch(() => null)
+          : null;
+      if (place && derived) {
+        status = derived;
+      } else if (place) {
         status = await deps.status(place.token, signal);
+        lastAskedAt = deps.now();
         rejoins = 0;
       } else {
         const joined = await deps.join(signal);
@@ -59,7 +85,9 @@ export async function runQueueLoop(deps: LoopDeps, signal: AbortSignal): Promise
         deps.savePlace(place);
         status = joined.status;
         fresh = joined.fresh;
+        lastAskedAt = deps.now();
       }
+      last = status;
       if (signal.aborted) return;
       failures = 0;
       deps.emit({ kind: 'status', status, place, fresh });

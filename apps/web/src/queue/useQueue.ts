@@ -1,7 +1,7 @@
 import type { QueueStatus } from '@ticketing/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { hasCode, isApiError } from '../api/client.ts';
-import { enterQueue, fetchQueueStatus, joinQueue } from '../api/queue/queueApi.ts';
+import { enterQueue, fetchQueueStatus, fetchServing, joinQueue } from '../api/queue/queueApi.ts';
 import { runQueueLoop, sleep } from './queueLoop.ts';
 import {
   ACCESS_MARGIN_MS,
@@ -54,6 +54,7 @@ export function useQueue(sessionId: string, accountId: string, onEntered: () => 
         accountId,
         join: (signal) => joinQueue(sessionId, signal),
         status: (token, signal) => fetchQueueStatus(sessionId, token, signal),
+        serving: (signal) => fetchServing(sessionId, signal),
         loadPlace: () => readPlace(store, sessionId, accountId),
         savePlace: (place) => writePlace(store, sessionId, place),
         sleep,

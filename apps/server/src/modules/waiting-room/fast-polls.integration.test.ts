@@ -46,7 +46,7 @@ describe('queue status polls on a real socket', () => {
     const forged = await poll(`${token.slice(0, -2)}AA`);
     expect(forged.status).toBe(400);
     expect(forged.headers.get('x-request-id')).not.toBeNull();
-    expect((await forged.json()).code).toBe('QUEUE_TOKEN_INVALID');
+    expect(((await forged.json()) as { code: string }).code).toBe('QUEUE_TOKEN_INVALID');
     const extra = await fetch(`${url}/api/sessions/${sessionId}/queue/status?token=${token}&x=1`);
     expect(extra.status).toBe(400); // the route's strict schema refuses the unknown parameter
     let limited: Response | null = null;

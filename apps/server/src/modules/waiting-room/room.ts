@@ -1,4 +1,4 @@
-import type { QueuePhase, QueueStatus, ServingState } from '@ticketing/contracts';
+import { type QueuePhase, type QueueStatus, type ServingState, waitingFigures } from '@ticketing/contracts';
 
 /**
  * The waiting room of one session as pure data: what the admission leader publishes, and how
@@ -195,8 +195,6 @@ export function admitsInstantly(room: RoomState, joinNumber: number, now: number
 const STALE_AFTER_MS = 10_000;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-/** Below this measured rate the line is effectively stopped and an ETA would be fiction. */
-const MIN_RATE_PER_MINUTE = 0.5;
 
 export type PlaceOf = (joinNumber: number) => number;
 
@@ -284,24 +282,16 @@ export function personStatus(
     };
   }
 
-  const ahead = position - room.serving - 1;
-  const progress = position > 1 ? clamp(room.serving / (position - 1), 0, 1) : 1;
-  const known =
-    !room.paused && room.ratePerMinute >= MIN_RATE_PER_MINUTE && now - room.updatedAt < STALE_AFTER_MS;
-  const eta = known ? ((ahead + 1) / room.ratePerMinute) * 60 : null;
   return {
     ...base,
     state: 'waiting',
     position,
-    ahead,
-    progress: Math.round(progress * 1000) / 1000,
-    etaSeconds: eta === null ? null : { min: Math.floor(eta * 0.85), max: Math.ceil(eta * 1.25) },
-    // Unknown right after opening or while paused: look again soon, the line may start any moment.
-    pollAfterSeconds: eta === null ? 5 : Math.round(clamp(eta / 10, 2, 30)),
-    message: room.paused
-      ? 'The line is paused for a moment. You keep your place.'
-      : known
-        ? 'You are in line. Keep this page open; we will let you in when it is your turn.'
-        : 'You are in line. Nobody is being let in right now (seats may all be held); you keep your place.',
+    ...waitingFigures({
+      position,
+      serving: room.serving,
+      ratePerMinute: room.ratePerMinute,
+      paused: room.paused,
+      fresh: now - room.updatedAt < STALE_AFTER_MS,
+    }),
   };
 }

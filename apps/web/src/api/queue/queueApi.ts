@@ -1,4 +1,4 @@
-import { QueueAccess, QueueJoinResponse, QueueStatus } from '@ticketing/contracts';
+import { QueueAccess, QueueJoinResponse, QueueStatus, ServingState } from '@ticketing/contracts';
 import { api } from '../client.ts';
 
 const base = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/queue`;
@@ -20,3 +20,7 @@ export const fetchQueueStatus = (sessionId: string, token: string, signal?: Abor
  */
 export const enterQueue = (sessionId: string, token: string) =>
   api(`${base(sessionId)}/enter`, { method: 'POST', body: { token }, schema: QueueAccess });
+
+/** The public serving state: cacheable (2 s) by the browser and any CDN in front. */
+export const fetchServing = (sessionId: string, signal?: AbortSignal) =>
+  api(`${base(sessionId)}/serving`, { schema: ServingState, signal });

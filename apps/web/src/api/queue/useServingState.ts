@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ServingState } from '@ticketing/contracts';
-import { api } from '../client.ts';
 import { queueKeys } from './keys.ts';
+import { fetchServing } from './queueApi.ts';
 
 /**
  * The public state of a session's waiting room (cached 2 s by the server and any CDN): whether the
@@ -10,8 +9,7 @@ import { queueKeys } from './keys.ts';
 export function useServingState(sessionId: string, enabled = true) {
   return useQuery({
     queryKey: queueKeys.serving(sessionId),
-    queryFn: ({ signal }) =>
-      api(`/api/sessions/${encodeURIComponent(sessionId)}/queue/serving`, { schema: ServingState, signal }),
+    queryFn: ({ signal }) => fetchServing(sessionId, signal),
     enabled,
     staleTime: 2_000,
     refetchOnWindowFocus: false,
