@@ -45,10 +45,10 @@ const MAX_QUICK_REJOINS = 2;
 
 /**
  * While waiting with a known place, the loop follows the public serving state (which a CDN can
- * answer) and asks the server for its own status only this often, or when something changes that
+ * answer) and asks the server for its own status only this often (a place never changes after the draw; this re-check catches a lost queue), or when something changes that
  * only the server can judge (its turn, a pause, the line closing).
  */
-const STATUS_EVERY_MS = 60_000;
+const STATUS_EVERY_MS = 5 * 60_000;
 
 /**
  * Joins (or resumes the stored place), then asks for the status as often as the server says, with
