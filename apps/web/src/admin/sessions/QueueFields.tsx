@@ -12,6 +12,31 @@ const modes: Record<QueueMode, { label: string; hint: string }> = {
   auto: { label: 'Automatic', hint: 'The waiting room switches on by itself when demand exceeds capacity.' },
 };
 
+type QueueNumber =
+  | 'prequeueMinutes'
+  | 'outflowPerMinute'
+  | 'maxActiveShoppers'
+  | 'noShowMinutes'
+  | 'shoppingMinutes';
+
+const queueNumbers: { name: QueueNumber; label: string; max?: number; hint?: string }[] = [
+  { name: 'prequeueMinutes', label: 'Waiting room opens (minutes before sales)' },
+  { name: 'outflowPerMinute', label: 'Admitted per minute' },
+  { name: 'maxActiveShoppers', label: 'Shoppers at once (max)' },
+  {
+    name: 'noShowMinutes',
+    label: 'No-show timeout (minutes)',
+    max: 60,
+    hint: 'A place is released if its holder does not come in within this time.',
+  },
+  {
+    name: 'shoppingMinutes',
+    label: 'Time to choose seats (minutes)',
+    max: 120,
+    hint: 'How long someone let in may hold seats before they must queue again.',
+  },
+];
+
 /** The waiting-room mode and, when it is on, how fast people are let in. */
 export function QueueFields({
   values,
@@ -41,55 +66,20 @@ export function QueueFields({
       </SelectField>
       {values.queueMode === 'off' ? null : (
         <div className="form-grid">
-          <Field
-            label="Waiting room opens (minutes before sales)"
-            name="prequeueMinutes"
-            type="number"
-            min={1}
-            value={values.prequeueMinutes}
-            onChange={set('prequeueMinutes')}
-            error={errors.prequeueMinutes}
-          />
-          <Field
-            label="Admitted per minute"
-            name="outflowPerMinute"
-            type="number"
-            min={1}
-            value={values.outflowPerMinute}
-            onChange={set('outflowPerMinute')}
-            error={errors.outflowPerMinute}
-          />
-          <Field
-            label="Shoppers at once (max)"
-            name="maxActiveShoppers"
-            type="number"
-            min={1}
-            value={values.maxActiveShoppers}
-            onChange={set('maxActiveShoppers')}
-            error={errors.maxActiveShoppers}
-          />
-          <Field
-            label="No-show timeout (minutes)"
-            name="noShowMinutes"
-            type="number"
-            min={1}
-            max={60}
-            value={values.noShowMinutes}
-            onChange={set('noShowMinutes')}
-            error={errors.noShowMinutes}
-            hint="A place is released if its holder does not come in within this time."
-          />
-          <Field
-            label="Time to choose seats (minutes)"
-            name="shoppingMinutes"
-            type="number"
-            min={1}
-            max={120}
-            value={values.shoppingMinutes}
-            onChange={set('shoppingMinutes')}
-            error={errors.shoppingMinutes}
-            hint="How long someone let in may hold seats before they must queue again."
-          />
+          {queueNumbers.map((f) => (
+            <Field
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              type="number"
+              min={1}
+              max={f.max}
+              value={values[f.name]}
+              onChange={set(f.name)}
+              error={errors[f.name]}
+              hint={f.hint}
+            />
+          ))}
         </div>
       )}
     </fieldset>
