@@ -86,3 +86,33 @@ describe.each(backends)('pg-boss job runner on $name', (backend) => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe.runIf(backends.some((b) => b.name === 'postgres'))(
+  'pg-boss start-up by many processes at once',
+  () => {
+    it('starts every runner when several create the same queues on a fresh database at the same moment', async () => {
+      const backend = backends.find((b) => b.name === 'postgres')!;
+      for (let round = 0; round < 3; round++) {
+        const database = await backend.open();
+        const runners = Array.from({ length: 4 }, () => {
+          const r = createJobRunner({ database, log, pollingIntervalSeconds: 0.5 });
+          for (const name of ['a', 'b', 'c'])
+            r.defineQueue({
+              name,
+              retryLimit: 1,
+              retryDelaySeconds: 1,
+              retryBackoff: false,
+              expireInSeconds: 30,
+            });
+          return r;
+        });
+        try {
+          await Promise.all(runners.map((r) => r.start()));
+        } finally {
+          await Promise.all(runners.map((r) => r.stop().catch(() => {})));
+          await database.close();
+        }
+      }
+    });
+  },
+);

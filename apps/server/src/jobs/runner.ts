@@ -26,6 +26,24 @@ export type JobOutcomeObserver = (queue: string, outcome: 'completed' | 'failed'
  * pg-boss over our Database (PGlite or PostgreSQL): jobs live in the same database as the state
  * that causes them, so `sendInTransaction` commits a job together with that state, or neither.
  */
+/**
+ * Several server processes starting on a fresh database create the same queues at the same moment;
+ * pg-boss's DDL for that can deadlock in PostgreSQL (seen: "deadlock detected" failing a start).
+ * The loser of a deadlock is rolled back whole, so trying again is safe; by then the queue usually
+ * exists and creating it is a no-op.
+ */
+async function retryDeadlocks<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== '40P01' || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
+    }
+  }
+}
+
 export function createJobRunner(deps: {
   database: Pick<Database, 'kind' | 'db'>;
   log: FastifyBaseLogger;
@@ -71,8 +89,8 @@ export function createJobRunner(deps: {
       if (state === 'started') return;
       await boss.start();
       for (const q of queues.values()) {
-        await boss.createQueue(q.name, queueOptions(q));
-        await boss.updateQueue(q.name, queueOptions(q));
+        await retryDeadlocks(() => boss.createQueue(q.name, queueOptions(q)));
+        await retryDeadlocks(() => boss.updateQueue(q.name, queueOptions(q)));
       }
       state = 'started';
     },
