@@ -18,7 +18,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  // At least 2: the job runner holds one connection (a start-up lock) while pg-boss uses another.
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
   DATA_DIR: z.string().min(1).default('var'),
   REDIS_URL: z
     .string()

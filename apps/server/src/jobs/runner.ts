@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
@@ -32,6 +33,9 @@ export type JobOutcomeObserver = (queue: string, outcome: 'completed' | 'failed'
  * The loser of a deadlock is rolled back whole, so trying again is safe; by then the queue usually
  * exists and creating it is a no-op.
  */
+/** Advisory lock key of job-runner start-up (any constant distinct from the migrations' key). */
+const JOBS_START_LOCK = 7_250_301;
+
 async function retryDeadlocks<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
   for (let i = 1; ; i++) {
     try {
@@ -45,7 +49,7 @@ async function retryDeadlocks<T>(work: () => Promise<T>, attempts = 6): Promise<
 }
 
 export function createJobRunner(deps: {
-  database: Pick<Database, 'kind' | 'db'>;
+  database: Pick<Database, 'kind' | 'db' | 'withConnection'>;
   log: FastifyBaseLogger;
   /** How often an idle worker looks for work (pg-boss's floor is 0.5 s). */
   pollingIntervalSeconds?: number;
@@ -87,11 +91,21 @@ export function createJobRunner(deps: {
     /** Installs or upgrades pg-boss's schema and creates the declared queues. Idempotent. */
     async start() {
       if (state === 'started') return;
-      await boss.start();
-      for (const q of queues.values()) {
-        await retryDeadlocks(() => boss.createQueue(q.name, queueOptions(q)));
-        await retryDeadlocks(() => boss.updateQueue(q.name, queueOptions(q)));
-      }
+      // One process at a time installs pg-boss's schema and creates the queues: several starting
+      // together on a fresh database otherwise race on CREATE SCHEMA (a unique violation) and on
+      // the queues' DDL (deadlocks). The pg-boss work runs on its own pool, not this connection.
+      await deps.database.withConnection(async (db) => {
+        await db.execute(sql`select pg_advisory_lock(${JOBS_START_LOCK})`);
+        try {
+          await boss.start();
+          for (const q of queues.values()) {
+            await retryDeadlocks(() => boss.createQueue(q.name, queueOptions(q)));
+            await retryDeadlocks(() => boss.updateQueue(q.name, queueOptions(q)));
+          }
+        } finally {
+          await db.execute(sql`select pg_advisory_unlock(${JOBS_START_LOCK})`);
+        }
+      });
       state = 'started';
     },
 
