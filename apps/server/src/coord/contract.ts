@@ -223,6 +223,31 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
         });
       });
 
+      it('claims behind rate limits in one step, charging buckets only up to the first refusal', async () => {
+        const counter = unique('counter');
+        const claims = unique('claims');
+        const a = unique('bucket-a');
+        const b = unique('bucket-b');
+        const limits = [
+          { key: a, limit: 2, windowMs: 60_000 },
+          { key: b, limit: 5, windowMs: 60_000 },
+        ];
+        expect(await coord.claimNumberLimited(counter, claims, 'x', { ttlMs: 60_000 }, limits)).toEqual({
+          number: 1,
+          fresh: true,
+        });
+        expect(await coord.claimNumberLimited(counter, claims, 'x', { ttlMs: 60_000 }, limits)).toEqual({
+          number: 1,
+          fresh: false,
+        });
+        const refused = await coord.claimNumberLimited(counter, claims, 'y', { ttlMs: 60_000 }, limits);
+        expect(refused).toMatchObject({ limited: true });
+        expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+        expect(await coord.getCounter(counter)).toBe(1);
+        // Bucket b gave 2 of its 5 tokens; the refused call did not charge it.
+        expect((await coord.consumeRateLimit(b, { limit: 5, windowMs: 60_000 })).remaining).toBe(2);
+      });
+
       it('keeps claims apart from values of the same name', async () => {
         const counter = unique('counter');
         const claims = unique('claims');

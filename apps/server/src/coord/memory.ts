@@ -71,6 +71,28 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
     if (closed) throw new Error('coordinator is closed');
   }
 
+  function claim(
+    counterKey: string,
+    claimsKey: string,
+    claimant: string,
+    opts: { ttlMs: number; replace?: number },
+  ) {
+    const ttl = checkTtl(opts.ttlMs);
+    let map = live(claims, claimsKey);
+    const held = map?.value.get(claimant);
+    if (held !== undefined && held !== opts.replace) return { number: held, fresh: false };
+    const counter = live(values, counterKey);
+    const number = parseCounter(counter?.value ?? null, counterKey) + 1;
+    values.set(counterKey, { value: String(number), expiresAt: counter?.expiresAt ?? Infinity });
+    if (!map) {
+      map = { value: new Map(), expiresAt: 0 };
+      claims.set(claimsKey, map);
+    }
+    map.value.set(claimant, number);
+    map.expiresAt = now() + ttl;
+    return { number, fresh: true };
+  }
+
   function makeLock(key: string, token: string): Lock {
     const owned = () => live(locks, key)?.value === token;
     return {
@@ -167,20 +189,19 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
 
     async claimNumber(counterKey, claimsKey, claimant, opts) {
       open();
-      const ttl = checkTtl(opts.ttlMs);
-      let map = live(claims, claimsKey);
-      const held = map?.value.get(claimant);
-      if (held !== undefined && held !== opts.replace) return { number: held, fresh: false };
-      const counter = live(values, counterKey);
-      const number = parseCounter(counter?.value ?? null, counterKey) + 1;
-      values.set(counterKey, { value: String(number), expiresAt: counter?.expiresAt ?? Infinity });
-      if (!map) {
-        map = { value: new Map(), expiresAt: 0 };
-        claims.set(claimsKey, map);
+      return claim(counterKey, claimsKey, claimant, opts);
+    },
+
+    async claimNumberLimited(counterKey, claimsKey, claimant, opts, limits) {
+      open();
+      const at = now();
+      for (const l of limits) {
+        const rule = checkRateLimit({ ...l, cost: 1 });
+        const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
+        buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });
+        if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
       }
-      map.value.set(claimant, number);
-      map.expiresAt = now() + ttl;
-      return { number, fresh: true };
+      return claim(counterKey, claimsKey, claimant, opts);
     },
 
     async publish(channel, message) {

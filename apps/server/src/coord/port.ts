@@ -86,6 +86,19 @@ export interface Coordinator {
     opts: { ttlMs: number; replace?: number },
   ): Promise<{ number: number; fresh: boolean }>;
 
+  /**
+   * claimNumber behind rate limits, in one step (one Redis round trip): takes one token from each
+   * bucket in order, stopping at the first that refuses (later buckets are not charged), and
+   * claims only when all allow. On Redis Cluster every key must share the counter's hash tag.
+   */
+  claimNumberLimited(
+    counterKey: string,
+    claimsKey: string,
+    claimant: string,
+    opts: { ttlMs: number },
+    limits: ({ key: string } & Omit<RateLimitOptions, 'cost'>)[],
+  ): Promise<{ number: number; fresh: boolean } | { limited: true; retryAfterMs: number }>;
+
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */
   publish(channel: string, message: string): Promise<void>;
   /**

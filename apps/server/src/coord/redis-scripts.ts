@@ -20,38 +20,40 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
-// The token bucket of token-bucket.ts, step for step. Server TIME, not the callers' clocks, so
-// processes with skewed clocks share one bucket fairly. Redis 7 replicates a script's effects,
-// not the script, so reading TIME before writing is allowed.
-const TAKE_TOKENS = `
-local limit = tonumber(ARGV[1])
-local windowMs = tonumber(ARGV[2])
-local cost = tonumber(ARGV[3])
+// The token bucket of token-bucket.ts, step for step, as a Lua function shared by the scripts
+// below. Server TIME, not the callers' clocks, so processes with skewed clocks share one bucket
+// fairly. Redis 7 replicates a script's effects, not the script, so reading TIME before writing
+// is allowed.
+const BUCKET = `
+local function take(key, limit, windowMs, cost, now)
+  local perMs = limit / windowMs
+  local epsilon = 1e-9
+  local state = redis.call('HMGET', key, 'tokens', 'at')
+  local tokens = limit
+  if state[1] and state[2] then
+    local elapsed = math.max(0, now - tonumber(state[2]))
+    tokens = math.min(limit, tonumber(state[1]) + elapsed * perMs)
+  end
+  local allowed = 0
+  local retryAfterMs = 0
+  if tokens + epsilon >= cost then
+    allowed = 1
+    tokens = math.max(0, tokens - cost)
+  else
+    retryAfterMs = math.ceil((cost - tokens) / perMs)
+  end
+  redis.call('HSET', key, 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', now))
+  -- Once full again the bucket equals an absent one, so let Redis forget it then.
+  redis.call('PEXPIRE', key, math.max(1, math.ceil((limit - tokens) / perMs)))
+  return allowed, math.floor(tokens + epsilon), retryAfterMs
+end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local perMs = limit / windowMs
-local epsilon = 1e-9
+`;
 
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = limit
-if state[1] and state[2] then
-  local elapsed = math.max(0, now - tonumber(state[2]))
-  tokens = math.min(limit, tonumber(state[1]) + elapsed * perMs)
-end
-
-local allowed = 0
-local retryAfterMs = 0
-if tokens + epsilon >= cost then
-  allowed = 1
-  tokens = math.max(0, tokens - cost)
-else
-  retryAfterMs = math.ceil((cost - tokens) / perMs)
-end
-
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', now))
--- Once full again the bucket equals an absent one, so let Redis forget it then.
-redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((limit - tokens) / perMs)))
-return { allowed, math.floor(tokens + epsilon), retryAfterMs }`;
+const TAKE_TOKENS = `${BUCKET}
+local allowed, remaining, retryAfterMs = take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), now)
+return { allowed, remaining, retryAfterMs }`;
 
 // A group is one hash: member → "<expiresAtMs>:<value>", on the server's clock. The hash itself
 // lives as long as its longest-lived member, so an abandoned group disappears on its own.
@@ -113,6 +115,26 @@ redis.call('HSET', KEYS[2], ARGV[1], n)
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return { n, 1 }`;
 
+// claimNumber behind rate limits, in one round trip: KEYS = counter, claims, bucket…; ARGV =
+// claimant, ttl, replace, then (limit, windowMs) per bucket. The first bucket that refuses stops
+// it (later ones are not charged); only when all allow is the number claimed.
+const CLAIM_NUMBER_LIMITED = `${BUCKET}
+for i = 3, #KEYS do
+  local j = 4 + (i - 3) * 2
+  local allowed, _, retryAfterMs = take(KEYS[i], tonumber(ARGV[j]), tonumber(ARGV[j + 1]), 1, now)
+  if allowed == 0 then
+    return { -1, retryAfterMs }
+  end
+end
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held and held ~= ARGV[3] then
+  return { tonumber(held), 0 }
+end
+local n = redis.call('INCR', KEYS[1])
+redis.call('HSET', KEYS[2], ARGV[1], n)
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return { n, 1 }`;
+
 export interface CoordinatorScripts {
   tkReleaseLock(key: string, token: string): Promise<number>;
   tkExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
@@ -125,6 +147,10 @@ export interface CoordinatorScripts {
   tkPutGroupMember(key: string, member: string, value: string, ttlMs: number): Promise<number>;
   tkReadGroup(key: string): Promise<string[]>;
   tkCountGroup(key: string): Promise<number>;
+  tkClaimNumberLimited(
+    numberOfKeys: number,
+    ...keysThenArgs: (string | number)[]
+  ): Promise<[numberOrMinusOne: number, freshOrRetryAfterMs: number]>;
   tkClaimNumber(
     counterKey: string,
     claimsKey: string,
@@ -143,5 +169,7 @@ export function withScripts(client: Redis): Redis & CoordinatorScripts {
   client.defineCommand('tkReadGroup', { numberOfKeys: 1, lua: READ_GROUP });
   client.defineCommand('tkCountGroup', { numberOfKeys: 1, lua: COUNT_GROUP });
   client.defineCommand('tkClaimNumber', { numberOfKeys: 2, lua: CLAIM_NUMBER });
+  // The number of buckets varies: the key count is passed first on each call.
+  client.defineCommand('tkClaimNumberLimited', { lua: CLAIM_NUMBER_LIMITED });
   return client as Redis & CoordinatorScripts;
 }

@@ -170,6 +170,23 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       return { number, fresh: fresh === 1 };
     },
 
+    async claimNumberLimited(counterKey, claimsKey, claimant, opts, limits) {
+      const rules = limits.map((l) => ({ key: l.key, ...checkRateLimit({ ...l, cost: 1 }) }));
+      const [first, second] = await client.tkClaimNumberLimited(
+        2 + rules.length,
+        kv(counterKey),
+        claimKey(claimsKey),
+        ...rules.map((r) => rateKey(r.key)),
+        claimant,
+        checkTtl(opts.ttlMs),
+        '',
+        ...rules.flatMap((r) => [r.limit, r.windowMs]),
+      );
+      return first === -1
+        ? { limited: true as const, retryAfterMs: second }
+        : { number: first, fresh: second === 1 };
+    },
+
     async publish(channel, message) {
       await client.publish(channelName(channel), message);
     },

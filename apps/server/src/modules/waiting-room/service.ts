@@ -149,17 +149,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
 
   const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);
 
-  async function limit(key: string, rule: { limit: number; windowMs: number }) {
-    const r = await coord.consumeRateLimit(key, rule);
-    if (!r.allowed)
-      throw new RateLimited(Math.ceil(r.retryAfterMs / 1000), 'Too many attempts to join. Wait a moment.');
-  }
-
   async function joinNow(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
-    // The account's own bucket first: one abusive account behind a shared address must not empty
-    // its neighbours' bucket with requests that were refused anyway.
-    await limit(`wr-join:acct:${accountId}`, JOIN_PER_ACCOUNT);
-    await limit(`wr-join:ip:${ipKey(ip)}`, JOIN_PER_IP);
     const room = await store.get(sessionId);
     if (!room) {
       if (!(await deps.findSession(sessionId))) throw new NotFound('Session');
@@ -177,7 +167,25 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
     }
     const keys = roomKeys(sessionId);
-    let claim = await coord.claimNumber(keys.joined, keys.claims, accountId, { ttlMs: claimTtl(room) });
+    // One round trip: the account's bucket first (one abusive account behind a shared address must
+    // not empty its neighbours' bucket with requests refused anyway), then the address's, then the
+    // claim.
+    const claimed = await coord.claimNumberLimited(
+      keys.joined,
+      keys.claims,
+      accountId,
+      { ttlMs: claimTtl(room) },
+      [
+        { key: keys.limit('acct', accountId), ...JOIN_PER_ACCOUNT },
+        { key: keys.limit('ip', ipKey(ip)), ...JOIN_PER_IP },
+      ],
+    );
+    if ('limited' in claimed)
+      throw new RateLimited(
+        Math.ceil(claimed.retryAfterMs / 1000),
+        'Too many attempts to join. Wait a moment.',
+      );
+    let claim = claimed;
     if (!claim.fresh) {
       // Someone whose turn came and went, or whose shopping time ran out, goes to the back.
       const s = statusOf(room, claim.number, now);
