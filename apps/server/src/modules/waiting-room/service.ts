@@ -144,6 +144,19 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
   const admittedAtOf = (room: RoomState, enterBy: string | null, now: number) =>
     enterBy ? Date.parse(enterBy) - room.noShowMs : now;
 
+  /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
+  function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
+    const ticket = readQueueToken(token, sessionId);
+    checkEpoch(room, ticket);
+    const now = Date.now();
+    // The token's own bucket first, so a refused token does not use up its address's bucket.
+    const wait =
+      statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
+      statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
+    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
+    return statusOf(room, ticket.joinNumber, now);
+  }
+
   /** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address. */
   const ipKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
 
@@ -221,33 +234,17 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     statusNow(sessionId: string, token: string, ip: string): QueueStatus | null {
       const room = store.peek(sessionId);
       if (!room) return null;
-      let ticket: ReturnType<WaitingRoomTokens['readQueueToken']>;
       try {
-        ticket = tokens.readQueueToken(token, sessionId);
+        return poll(room, sessionId, token, ip);
       } catch {
         return null;
       }
-      if (ticket.epoch !== room.epoch) return null;
-      const now = Date.now();
-      const wait =
-        statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
-        statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
-      if (wait > 0) return null;
-      return statusOf(room, ticket.joinNumber, now);
     },
 
     /** Answered from memory: the token and the room as last published. */
     async status(sessionId: string, token: string, ip: string): Promise<QueueStatus> {
-      const ticket = readQueueToken(token, sessionId);
-      const now = Date.now();
-      // The token's own bucket first, so a refused token does not use up its address's bucket.
-      const wait =
-        statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
-        statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
-      if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
-      const room = await roomOf(sessionId);
-      checkEpoch(room, ticket);
-      return statusOf(room, ticket.joinNumber, now);
+      readQueueToken(token, sessionId); // a bad token is refused before any room is looked up
+      return poll(await roomOf(sessionId), sessionId, token, ip);
     },
 
     async serving(sessionId: string) {
