@@ -32,7 +32,7 @@ const HTTP_JOINS = Number(process.env.BENCH_QUEUE_HTTP_JOINS ?? 200_000);
 /** People who opened the page (GET /api/me) before joining: their login is already cached. */
 const WARM_JOINS = Number(process.env.BENCH_QUEUE_WARM_JOINS ?? 20_000);
 /** Distinct tokens (and addresses) the status polls rotate over. */
-const POLLERS = 8_000;
+const POLLERS = 40_000;
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

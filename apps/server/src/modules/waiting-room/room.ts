@@ -206,7 +206,7 @@ export function personStatus(
   placeOf: PlaceOf,
 ): QueueStatus {
   const base = {
-    salesOpenAt: new Date(room.salesOpenAt).toISOString(),
+    salesOpenAt: isoTime(room.salesOpenAt),
     paused: room.paused,
     closedReason: null,
     enterBy: null,
@@ -282,16 +282,32 @@ export function personStatus(
     };
   }
 
+  // The answer to nearly every poll: written out rather than spread (this runs per poll).
+  const figures = waitingFigures({
+    position,
+    serving: room.serving,
+    ratePerMinute: room.ratePerMinute,
+    paused: room.paused,
+    fresh: now - room.updatedAt < STALE_AFTER_MS,
+  });
   return {
-    ...base,
+    salesOpenAt: base.salesOpenAt,
+    paused: base.paused,
+    closedReason: null,
+    enterBy: null,
     state: 'waiting',
     position,
-    ...waitingFigures({
-      position,
-      serving: room.serving,
-      ratePerMinute: room.ratePerMinute,
-      paused: room.paused,
-      fresh: now - room.updatedAt < STALE_AFTER_MS,
-    }),
+    ahead: figures.ahead,
+    progress: figures.progress,
+    etaSeconds: figures.etaSeconds,
+    pollAfterSeconds: figures.pollAfterSeconds,
+    message: figures.message,
   };
+}
+
+/** ISO text of a time that every poll of a room repeats (its sales opening): built once. */
+let lastIso = { ms: Number.NaN, text: '' };
+function isoTime(ms: number) {
+  if (ms !== lastIso.ms) lastIso = { ms, text: new Date(ms).toISOString() };
+  return lastIso.text;
 }

@@ -53,8 +53,8 @@ const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
 const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
 // Polls are limited in memory per process (no Redis per poll); generous, since many people share
 // an address behind carrier NAT, and the suggested interval keeps honest clients far below.
-const STATUS_PER_IP = { limit: 6_000, windowMs: 60_000 };
-const STATUS_PER_TOKEN = { limit: 60, windowMs: 60_000 };
+const STATUS_PER_IP = { limit: 6_000, windowMs: 60_000, cost: 1 };
+const STATUS_PER_PLACE = { limit: 60, windowMs: 60_000, cost: 1 };
 
 export interface WaitingRoomDeps {
   coord: Coordinator;
@@ -106,8 +106,13 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
   }
 
   function readQueueToken(token: string, sessionId: string) {
+    return readToken(() => tokens.readQueueToken(token, sessionId));
+  }
+
+  /** The token's errors as the API's. */
+  function readToken<T>(read: () => T): T {
     try {
-      return tokens.readQueueToken(token, sessionId);
+      return read();
     } catch (err) {
       if (!(err instanceof TokenError)) throw err;
       throw new QueueTokenInvalid(
@@ -146,13 +151,14 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
 
   /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
   function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
-    const ticket = readQueueToken(token, sessionId);
+    const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
     checkEpoch(room, ticket);
     const now = Date.now();
-    // The token's own bucket first, so a refused token does not use up its address's bucket.
+    // The place's own bucket first (one place per account per session, so this is the account's),
+    // so a refused token does not use up its address's bucket.
     const wait =
-      statusLimiter.take(`a:${ticket.accountId}:${sessionId}`, STATUS_PER_TOKEN, now) ||
-      statusLimiter.take(`ip:${ipKey(ip)}`, STATUS_PER_IP, now);
+      statusLimiter.take(sessionId, ticket.joinNumber, STATUS_PER_PLACE, now) ||
+      statusLimiter.take('ip', ipKey(ip), STATUS_PER_IP, now);
     if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
     return statusOf(room, ticket.joinNumber, now);
   }

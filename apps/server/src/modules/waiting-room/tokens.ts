@@ -48,6 +48,9 @@ function uuidBytes(id: string, into: Buffer, at: number) {
   into.write(id.replaceAll('-', ''), at, 16, 'hex');
 }
 
+/** A session id as the 32 hex digits its token carries. */
+const hexOf = (id: string) => id.replaceAll('-', '').toLowerCase();
+
 function uuidAt(buf: Buffer, at: number) {
   const h = buf.toString('hex', at, at + 16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -71,7 +74,8 @@ export function waitingRoomTokens(appSecret: string) {
     if (raw.length !== bodyLength + TAG_BYTES || raw[0] !== version) throw new TokenError('malformed');
     const body = raw.subarray(0, bodyLength);
     if (!timingSafeEqual(tag(k, body), raw.subarray(bodyLength))) throw new TokenError('forged');
-    if (uuidAt(body, 1) !== sessionId.toLowerCase()) throw new TokenError('wrong-session');
+    // Compared as hex: no uuid string is built for a check (this runs on every poll).
+    if (body.toString('hex', 1, 17) !== hexOf(sessionId)) throw new TokenError('wrong-session');
     return body;
   }
 
@@ -97,6 +101,15 @@ export function waitingRoomTokens(appSecret: string) {
         issuedAt: body.readUInt32BE(37),
         epoch: body.readUInt32BE(41),
       };
+    },
+
+    /**
+     * A status poll's read: only the place and the epoch, no uuid strings to build. Same checks,
+     * same errors as readQueueToken.
+     */
+    readQueuePlace(token: string, sessionId: string): Pick<QueueTicket, 'joinNumber' | 'epoch'> {
+      const body = open(queueKey, token, QUEUE_VERSION, QUEUE_BODY, sessionId);
+      return { joinNumber: body.readUInt32BE(33), epoch: body.readUInt32BE(41) };
     },
 
     issueAccessToken(g: AccessGrant): string {
