@@ -1,3 +1,4 @@
+import { destination } from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoordinator } from './coord/index.ts';
@@ -24,7 +25,9 @@ async function main() {
       level: config.logLevel,
       ...(config.env === 'development' && process.stdout.isTTY
         ? { transport: { target: 'pino-pretty' } }
-        : {}),
+        : // Asynchronous writes: lines logged while a write is in flight go out together, instead
+          // of one blocking write per line on the event loop. pino flushes them at exit.
+          { stream: destination({ dest: 1, sync: false }) }),
     },
   });
 
