@@ -310,8 +310,8 @@ export async function queueBench() {
       '',
       table(results, baseline),
       '',
-      '| route | server main thread, % of a core | load generator, % of a core | server CPU µs per request | capacity vs hello-world (CPU per request) |',
-      '|---|---|---|---|---|',
+      '| route | server main thread, % of a core | load generator, % of a core | Redis, % of a core | machine, % (200 = both cores) | server CPU µs per request | capacity vs hello-world (CPU per request) |',
+      '|---|---|---|---|---|---|---|',
       ...[...cpuOf].flatMap(([name, cpu]) => {
         const r = results.find((x) => x.name === name);
         if (!cpu || !r?.rps) return [];
@@ -319,7 +319,7 @@ export async function queueBench() {
         const helloCpu = cpuOf.get(baseline.name);
         const helloUs = helloCpu ? (helloCpu.serverMain / 100 / baseline.rps) * 1e6 : us;
         return [
-          `| ${name} | ${cpu.serverMain}% | ${cpu.loadgen}% | ${us.toFixed(1)} | ${Math.round((helloUs / us) * 100)}% |`,
+          `| ${name} | ${cpu.serverMain}% | ${cpu.loadgen}% | ${cpu.redis}% | ${cpu.machine}% | ${us.toFixed(1)} | ${Math.round((helloUs / us) * 100)}% |`,
         ];
       }),
       '',

@@ -12,6 +12,8 @@ export type CpuShare = {
   /** The server's main thread (event loop); the rest of `server` is its worker threads and GC helpers. */
   serverMain: number;
   postgres: number;
+  /** Every redis-server process on the machine (the bench's Redis is shared by all its keys). */
+  redis: number;
   machine: number;
 };
 
@@ -38,7 +40,7 @@ function machineBusy() {
   return v.reduce((a, b) => a + b, 0) - v[3]! - v[4]!; // all but idle and iowait
 }
 
-type Role = 'loadgen' | 'server' | 'serverMain' | 'postgres';
+type Role = 'loadgen' | 'server' | 'serverMain' | 'postgres' | 'redis';
 
 /** CPU ticks of a process's main thread (its thread id is the process id). */
 function mainThreadTicks(pid: number) {
@@ -61,7 +63,9 @@ function snapshot(dbName: string) {
           ? 'server'
           : p.cmd.startsWith('postgres:') && p.cmd.includes(` ${dbName} `)
             ? 'postgres'
-            : null;
+            : p.cmd.startsWith('/usr/bin/redis-server') || p.cmd.startsWith('redis-server')
+              ? 'redis'
+              : null;
     if (role) ticks.set(p.pid, { role, ticks: p.ticks });
     // Keyed apart from the process (negative pid) so the per-process sum stays whole.
     if (role === 'server') ticks.set(-p.pid, { role: 'serverMain', ticks: mainThreadTicks(p.pid) });
@@ -80,7 +84,7 @@ export async function measureCpu<T>(
   const b = snapshot(dbName);
   const secs = (performance.now() - t0) / 1000;
   const pct = (d: number) => Math.round((d / TICKS / secs) * 100);
-  const used = { loadgen: 0, server: 0, serverMain: 0, postgres: 0 };
+  const used = { loadgen: 0, server: 0, serverMain: 0, postgres: 0, redis: 0 };
   // A process that started during the run counts from zero (pg.Pool connects lazily).
   for (const [pid, now] of b.ticks) used[now.role] += now.ticks - (a.ticks.get(pid)?.ticks ?? 0);
   return {
@@ -90,6 +94,7 @@ export async function measureCpu<T>(
       server: pct(used.server),
       serverMain: pct(used.serverMain),
       postgres: pct(used.postgres),
+      redis: pct(used.redis),
       machine: pct(b.machine - a.machine),
     },
   };
