@@ -121,6 +121,7 @@ export function buildServices(
     accounts,
     provider: testpay.provider,
     seatEvents,
+    coord: deps.coord,
     webhookSecret,
     log,
     onPaid: ticketing.onPaid,

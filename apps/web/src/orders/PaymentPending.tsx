@@ -7,7 +7,8 @@ const SLOW_MS = 15_000;
 
 /**
  * The order waits for the provider's webhook. Back from the payment page: "confirming" while the
- * page polls. Not paid yet (the buyer came back another way): the way to the payment page.
+ * page waits for it (useOrder: the server answers the moment the order settles). Not paid yet
+ * (the buyer came back another way): the way to the payment page.
  */
 export function PaymentPending({ order, returned }: { order: Order; returned: string | null }) {
   const [slow, setSlow] = useState(false);

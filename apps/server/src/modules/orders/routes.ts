@@ -6,6 +6,7 @@ import { requireUser } from '../../http/auth.ts';
 import { problem, sendProblem } from '../../http/problem.ts';
 import { problemResponses } from '../../http/responses.ts';
 import { SIGNATURE_HEADER } from '../payments/webhook-format.ts';
+import { ORDER_WAIT_DEFAULT_MS, OrderWaitQuery } from './schemas.ts';
 import { type OrdersService, WebhookRejected } from './service.ts';
 
 const Id = z.object({ id: z.uuid() });
@@ -34,10 +35,32 @@ export function orderRoutes(app: FastifyInstance, deps: { orders: OrdersService 
     },
   );
 
+  // Long-polls need this process subscribed to settlement hints; on shutdown they answer at once.
+  app.addHook('onReady', () => orders.settlement.start());
+  app.addHook('preClose', () => orders.settlement.stop());
+
   r.get(
     '/api/orders/:id',
-    { schema: { tags, params: Id, response: { 200: Order, ...problemResponses(401, 404) } } },
-    async (req) => orders.getOrder(req.params.id, (await requireUser(req)).id),
+    {
+      schema: {
+        tags,
+        summary: 'One of my orders; with waitFor=settled, answered once it is no longer pending',
+        params: Id,
+        querystring: OrderWaitQuery,
+        response: { 200: Order, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(req);
+      if (req.query.waitFor !== 'settled') return orders.getOrder(req.params.id, user.id);
+      // A buyer who goes away stops the wait (and its database re-reads) at once.
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      return orders.getOrder(req.params.id, user.id, {
+        timeoutMs: req.query.timeoutMs ?? ORDER_WAIT_DEFAULT_MS,
+        signal: gone.signal,
+      });
+    },
   );
 
   r.get(

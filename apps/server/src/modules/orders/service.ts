@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Coordinator } from '../../coord/port.ts';
 import { NotFound } from '../../lib/errors.ts';
 import type { AccountsService } from '../accounts/service.ts';
 import { HoldExpired, HoldNotActive } from '../booking/errors.ts';
@@ -18,6 +19,7 @@ import {
   TicketUsed,
 } from './errors.ts';
 import type { OrderRow, OrdersRepository } from './repository.ts';
+import { orderSettlement, RECHECK_MS } from './settlement.ts';
 import { toOrderView } from './view.ts';
 
 export class WebhookRejected extends Error {}
@@ -29,12 +31,18 @@ export function ordersService(deps: {
   accounts: Pick<AccountsService, 'findUser'>;
   provider: PaymentProvider;
   seatEvents: SeatEvents;
+  /** Carries "this order left pending" to buyers long-polling it in other processes. */
+  coord: Coordinator;
   webhookSecret: string;
   log: FastifyBaseLogger;
   /** After a sale commits (tickets issued): hook for ticket delivery. */
   onPaid?: (orderId: string) => Promise<void>;
 }) {
   const { repo, provider } = deps;
+  const settlement = orderSettlement({
+    coord: deps.coord,
+    onError: (err) => deps.log.warn({ err }, 'order settlement hint not published'),
+  });
 
   async function ensurePayment(order: OrderRow) {
     const existing = await repo.paymentOf(order.id);
@@ -164,10 +172,30 @@ export function ordersService(deps: {
       };
     },
 
-    async getOrder(orderId: string, userId: string) {
-      const order = await repo.findOrder(orderId);
-      if (!order || order.userId !== userId) throw new NotFound('Order');
-      return view(order);
+    /**
+     * One of the buyer's orders. With `wait`, a pending order is answered once it leaves pending
+     * (paid or failed) or when the wait times out (still pending), whichever comes first: the
+     * buyer back from the payment page asks once instead of polling.
+     */
+    async getOrder(orderId: string, userId: string, wait?: { timeoutMs: number; signal?: AbortSignal }) {
+      // Listening starts before the read, so a settlement between the two is not missed.
+      const waiter = wait ? settlement.listen(orderId) : null;
+      try {
+        let order = await repo.findOrder(orderId);
+        if (!order || order.userId !== userId) throw new NotFound('Order');
+        const deadline = Date.now() + (wait?.timeoutMs ?? 0);
+        while (waiter && order.status === 'pending' && settlement.isOpen()) {
+          const left = deadline - Date.now();
+          if (left <= 0 || wait?.signal?.aborted) break;
+          // Woken by a hint, or after RECHECK_MS without one: either way the database decides.
+          await waiter.next(Math.min(left, RECHECK_MS), wait?.signal);
+          if (wait?.signal?.aborted) break;
+          order = (await repo.findOrder(orderId)) ?? order;
+        }
+        return await view(order);
+      } finally {
+        waiter?.close();
+      }
     },
 
     async listOrders(userId: string) {
@@ -252,6 +280,8 @@ export function ordersService(deps: {
         deps.log.info({ eventId: event.id }, 'duplicate webhook ignored');
         return { outcome: 'duplicate' };
       }
+      if (result.outcome === 'paid' || result.outcome === 'seats-gone' || result.outcome === 'failed')
+        settlement.announce(order.id);
       const outcome = result.result as {
         kind?: string;
         soldSeats?: string[];
@@ -278,6 +308,9 @@ export function ordersService(deps: {
         await requestRefund(r.id, r.order_id, r.amount_cents, r.reason);
       }
     },
+
+    /** Hints for long-polling buyers: start() subscribes this process, stop() answers open waits. */
+    settlement,
 
     validateKey(key: unknown): string {
       if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new IdempotencyKeyRequired();

@@ -45,7 +45,8 @@ export async function ticketsTestApp(database: TestDatabase, opts: TicketsTestOp
   const env: Record<string, string> = { DATA_DIR: dataDir, PUBLIC_URL: 'http://tickets.test', MAIL_FROM };
   if (opts.smtpUrl) env.SMTP_URL = opts.smtpUrl;
   const config = testConfig(env);
-  const app = await buildApp({ config, database, coord: createMemoryCoordinator(), logger: false });
+  const coord = createMemoryCoordinator();
+  const app = await buildApp({ config, database, coord, logger: false });
   await app.ready();
   const s = app.services as Services & { ticketing?: Ticketing };
 
@@ -91,6 +92,7 @@ export async function ticketsTestApp(database: TestDatabase, opts: TicketsTestOp
       accounts: s.accounts,
       provider: s.testpay.provider,
       seatEvents: s.seatEvents,
+      coord,
       webhookSecret: createHmac('sha256', config.appSecret ?? 'unset')
         .update('testpay-webhook')
         .digest('hex'),
