@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   TICKET_SIGNING_KEY: z.string().min(1).optional(),
   TICKET_PUBLIC_KEY: z.string().min(1).optional(),
+  TICKET_WORKERS: bool.default(true),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
@@ -65,8 +66,12 @@ export type Config = {
   serveWeb: boolean;
   /** Outgoing mail: SMTP when smtpUrl is set, else the local outbox under DATA_DIR (dev mailbox). */
   mail: { smtpUrl: string | null; from: string };
-  /** Ed25519 ticket signing key (PEM or base64 DER); generated into DATA_DIR outside production. */
-  tickets: { signingKey: string | null; publicKey: string | null };
+  /**
+   * Ed25519 ticket signing key (PEM or base64 DER); generated into DATA_DIR outside production.
+   * `workers`: this process renders and sends ticket emails (TICKET_WORKERS, default true); turn it
+   * off in web processes when other processes (or machines) do the delivery.
+   */
+  tickets: { signingKey: string | null; publicKey: string | null; workers: boolean };
   /**
    * Bearer token that GET /metrics requires when set. In production /metrics is off without one;
    * elsewhere it is open unless one is set.
@@ -127,7 +132,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM ?? `Ticketing <tickets@${new URL(publicUrl).hostname}>`,
     },
-    tickets: { signingKey: e.TICKET_SIGNING_KEY ?? null, publicKey: e.TICKET_PUBLIC_KEY ?? null },
+    tickets: {
+      signingKey: e.TICKET_SIGNING_KEY ?? null,
+      publicKey: e.TICKET_PUBLIC_KEY ?? null,
+      workers: e.TICKET_WORKERS,
+    },
     metricsToken: e.METRICS_TOKEN ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { venueAddress } from './document.ts';
 import { composeTicketEmail } from './email.ts';
 import { buildIcs } from './ics.ts';
 import { renderTicketsPdf } from './pdf-offload.ts';
+import { DEFAULT_QUIET_GATE, type QuietGatePolicy, quietGate } from './quiet-gate.ts';
 import type { TicketsRepository } from './repository.ts';
 import type { TicketsService } from './service.ts';
 
@@ -22,6 +23,8 @@ export type DeliveryPolicy = {
   expireInSeconds: number;
   /** Parallel attempts per process. */
   concurrency: number;
+  /** Workers wait while the process is busy answering requests (quiet-gate.ts); null: never. */
+  quiet: QuietGatePolicy | null;
 };
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
@@ -30,6 +33,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   retryBackoff: true,
   expireInSeconds: 120,
   concurrency: 4,
+  quiet: DEFAULT_QUIET_GATE,
 };
 
 type DeliveryJob = { deliveryId: string };
@@ -54,6 +58,7 @@ export function ticketDelivery(deps: {
   // Longer than an attempt may run, so a live attempt never loses its claim to a retry.
   const leaseSeconds = policy.expireInSeconds + 60;
   const host = new URL(deps.publicUrl).hostname;
+  const gate = policy.quiet ? quietGate(policy.quiet) : null;
 
   jobs.defineQueue({
     name: DELIVERY_QUEUE,
@@ -137,7 +142,15 @@ export function ticketDelivery(deps: {
     /** Runs one attempt of a delivery now (as a worker would); for tests and tools. */
     attempt,
 
-    startWorkers: () => jobs.work<DeliveryJob>(DELIVERY_QUEUE, { concurrency: policy.concurrency }, attempt),
+    /** The workers: each attempt first waits for a quiet moment (at most policy.quiet.maxWaitMs). */
+    startWorkers: () =>
+      jobs.work<DeliveryJob>(DELIVERY_QUEUE, { concurrency: policy.concurrency }, async (job) => {
+        await gate?.whenQuiet();
+        return attempt(job);
+      }),
+
+    /** Shutdown: attempts waiting for a quiet moment go now, so stopping never waits for one. */
+    releaseWaits: () => gate?.release(),
 
     wake: () => jobs.wake(DELIVERY_QUEUE),
   };

@@ -23,7 +23,8 @@ export type TicketingConfig = {
   dataDir: string;
   publicUrl: string;
   mail: { smtpUrl: string | null; from: string };
-  tickets: { signingKey: string | null; publicKey: string | null };
+  /** `workers`: TICKET_WORKERS (default true); `deps.workers` overrides it. */
+  tickets: { signingKey: string | null; publicKey: string | null; workers?: boolean };
 };
 
 export type Ticketing = ReturnType<typeof createTicketing>;
@@ -44,12 +45,13 @@ export function createTicketing(deps: {
   delivery?: Partial<DeliveryPolicy>;
   /** How often idle delivery workers poll (pg-boss floor 0.5 s); committed jobs of this process wake them at once. */
   pollingIntervalSeconds?: number;
-  /** Run delivery workers in this process (default true). */
+  /** Run delivery workers in this process (default: config.tickets.workers, else true). */
   workers?: boolean;
   /** Told of each email sent or failed and each job attempt (the monitoring module counts them). */
   observe?: { mail?: (outcome: 'sent' | 'failed') => void; job?: JobOutcomeObserver };
 }) {
   const { config, log } = deps;
+  const runWorkers = deps.workers ?? config.tickets.workers ?? true;
   const keys = resolveTicketKeys({ env: config.env, dataDir: config.dataDir, ...config.tickets });
   const { mailer, outbox } = deps.mailer
     ? { mailer: deps.mailer, outbox: null as LocalOutbox | null }
@@ -122,13 +124,18 @@ export function createTicketing(deps: {
       if (started) return;
       started = true;
       await jobs.start();
-      if (deps.workers !== false) await delivery!.startWorkers();
+      if (runWorkers) await delivery!.startWorkers();
+      else
+        log.info(
+          'ticket delivery workers are off in this process (TICKET_WORKERS=false): processes with them on send the emails',
+        );
       if (config.env === 'production' && mailer.kind === 'outbox')
         log.warn('SMTP_URL is not set: ticket emails are kept in DATA_DIR/outbox, not sent');
-      log.info({ mail: mailer.kind, keyId: keys.keyId }, 'ticket delivery started');
+      log.info({ mail: mailer.kind, keyId: keys.keyId, workers: runWorkers }, 'ticket delivery started');
     },
 
     async stop() {
+      delivery!.releaseWaits();
       await jobs.stop();
       await mailer.close();
       await closePdfWorker();
