@@ -39,5 +39,9 @@ export async function call(
   return { status: res.status, json: res.text ? JSON.parse(res.text) : null };
 }
 
-export const randomSeats = (all: string[], n: number) =>
-  Array.from({ length: n }, () => all[Math.floor(Math.random() * all.length)]!);
+/** n different seats picked at random (a seat listed twice is a 400 over HTTP, not a hold). */
+export function randomSeats(all: string[], n: number) {
+  const picked = new Set<string>();
+  while (picked.size < Math.min(n, all.length)) picked.add(all[Math.floor(Math.random() * all.length)]!);
+  return [...picked];
+}

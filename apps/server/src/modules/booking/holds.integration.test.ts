@@ -170,6 +170,30 @@ describe.each(backends)('seat holds on $name', (backend) => {
     expect(holders[0]!.n).toBe(1);
   });
 
+  it('keeps its database connections when holds are refused', async () => {
+    // node-postgres's Pool closes the connection of a statement that fails outside a transaction;
+    // a refused hold must be an answer, not a failed statement, or every 409 costs a reconnect.
+    const backends = () =>
+      queryRows<{ pid: number }>(
+        ctx.database.db,
+        sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
+      );
+    const carol = await signIn(ctx.app);
+    expect((await hold(alice, room.sessionId, { seatIds: ['r4-s0'] })).statusCode).toBe(201);
+    const before = new Set((await backends()).map((r) => r.pid));
+    for (let i = 0; i < 10; i++) {
+      const res = await hold(carol, room.sessionId, { seatIds: ['r4-s1', 'r4-s0'] });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().seatIds).toEqual(['r4-s0']);
+    }
+    if (backend.name === 'postgres') {
+      const fresh = (await backends()).filter((r) => !before.has(r.pid));
+      expect(fresh).toEqual([]);
+    }
+    // The refusals changed nothing: carol holds nothing, r4-s1 is still free.
+    expect((await seatRow(room.sessionId, 'r4-s1')).status).toBe('available');
+  });
+
   it('streams a snapshot and then live deltas over SSE', async () => {
     const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();

@@ -7,18 +7,6 @@ export type HoldRow = typeof holds.$inferSelect;
 export type GaItem = { areaId: string; quantity: number };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The driver error behind drizzle's wrapper (node-postgres and PGlite both carry code and detail). */
-function pgErrorOf(err: unknown): { code?: string; detail?: string } | null {
-  for (
-    let e = err as { code?: string; detail?: string; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
-    if (typeof e.code === 'string') return e;
-  }
-  return null;
-}
-
 /** text[] comes back parsed from node-postgres and as a literal string from some drivers. */
 function parsePgArray(value: string[] | string | null): string[] {
   if (Array.isArray(value)) return value;
@@ -72,9 +60,11 @@ export function bookingRepository(db: Db) {
 
     /**
      * Replaces the buyer's active hold on the session with a new one, all or nothing, in ONE round
-     * trip: the tk_create_hold function (migration 0006) releases the old hold, inserts the new one,
-     * takes every seat with one conditional UPDATE and the GA places with conditional decrements,
-     * and raises (undoing everything) if anything is not free. Throws RollbackWith the reason.
+     * trip: tk_take_hold (migration 0009, around tk_create_hold of 0006/0008) releases the old
+     * hold, inserts the new one, takes every seat with one conditional UPDATE and the GA places
+     * with conditional decrements, and undoes everything if anything is not free. A refusal comes
+     * back as a row, not an error: node-postgres's Pool closes the connection of a failed
+     * statement, and a refused hold is routine. Throws RollbackWith the reason.
      */
     async createHold(input: {
       sessionId: string;
@@ -83,42 +73,43 @@ export function bookingRepository(db: Db) {
       gaItems: GaItem[];
       holdMinutes: number;
     }) {
-      try {
-        const [row] = await queryRows<{ hold_id: string; expires_at: Date | string; freed: string[] }>(
-          db,
-          sql`select hold_id, expires_at, freed from tk_create_hold(${input.sessionId}::uuid, ${input.userId}::uuid,
-                ${toPgArray(input.seatIds)}::text[], ${JSON.stringify(input.gaItems)}::jsonb, ${input.holdMinutes}::int)`,
-        );
-        return {
-          hold: {
-            id: row!.hold_id,
-            sessionId: input.sessionId,
-            userId: input.userId,
-            status: 'active' as const,
-            seatIds: input.seatIds,
-            gaItems: input.gaItems,
-            expiresAt: new Date(row!.expires_at),
-            createdAt: new Date(),
-            endedAt: null,
-          } satisfies HoldRow,
-          freed: parsePgArray(row!.freed),
-        };
-      } catch (err) {
-        const pgErr = pgErrorOf(err);
-        if (pgErr?.code === 'TK001') {
-          const [holdId, orderId] = String(pgErr.detail ?? '').split(' ');
-          throw new RollbackWith({ kind: 'checkout', holdId, orderId });
-        }
-        if (pgErr?.code === 'TK002')
-          throw new RollbackWith({
-            kind: 'seats',
-            seatIds: String(pgErr.detail ?? '')
-              .split(',')
-              .filter(Boolean),
-          });
-        if (pgErr?.code === 'TK003') throw new RollbackWith({ kind: 'ga', areaId: pgErr.detail });
-        throw err;
+      const [row] = await queryRows<{
+        outcome: 'held' | 'checkout' | 'seats' | 'ga';
+        hold_id: string | null;
+        expires_at: Date | string | null;
+        freed: string[] | string | null;
+        detail: string | null;
+      }>(
+        db,
+        sql`select outcome, hold_id, expires_at, freed, detail from tk_take_hold(${input.sessionId}::uuid, ${input.userId}::uuid,
+              ${toPgArray(input.seatIds)}::text[], ${JSON.stringify(input.gaItems)}::jsonb, ${input.holdMinutes}::int)`,
+      );
+      if (row!.outcome === 'checkout') {
+        const [holdId, orderId] = String(row!.detail ?? '').split(' ');
+        throw new RollbackWith({ kind: 'checkout', holdId, orderId });
       }
+      if (row!.outcome === 'seats')
+        throw new RollbackWith({
+          kind: 'seats',
+          seatIds: String(row!.detail ?? '')
+            .split(',')
+            .filter(Boolean),
+        });
+      if (row!.outcome === 'ga') throw new RollbackWith({ kind: 'ga', areaId: row!.detail });
+      return {
+        hold: {
+          id: row!.hold_id!,
+          sessionId: input.sessionId,
+          userId: input.userId,
+          status: 'active' as const,
+          seatIds: input.seatIds,
+          gaItems: input.gaItems,
+          expiresAt: new Date(row!.expires_at!),
+          createdAt: new Date(),
+          endedAt: null,
+        } satisfies HoldRow,
+        freed: parsePgArray(row!.freed),
+      };
     },
 
     async findHold(id: string) {
