@@ -16,7 +16,7 @@ import { type LoadResult, load, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { pollLoad } from './lib/poll-load.ts';
-import { startHelloWorld, startPlatform } from './lib/processes.ts';
+import { startFloor, startHelloWorld, startPlatform } from './lib/processes.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
 
@@ -33,7 +33,7 @@ const HTTP_JOINS = Number(process.env.BENCH_QUEUE_HTTP_JOINS ?? 200_000);
 const WARM_JOINS = Number(process.env.BENCH_QUEUE_WARM_JOINS ?? 20_000);
 /** Distinct tokens (and addresses) the status polls rotate over. */
 const POLLERS = 40_000;
-const CONNECTIONS = 100;
+const CONNECTIONS = Number(process.env.BENCH_QUEUE_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET = 'bench-secret-'.padEnd(48, 'x'); // the platform's APP_SECRET (lib/processes.ts)
@@ -239,6 +239,42 @@ export async function queueBench() {
     for (const [code, count] of status.codes)
       if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
     results.push(status);
+
+    // The floor under both routes, same run: a bare node:http server with the platform's exact
+    // status answer (fixed), and with the join's one Redis script (lib/floor-server.ts).
+    const sampleAnswer = await fetch(`${platform.url}${statusPaths[0]}`, {
+      headers: { 'x-forwarded-for': ip(950_000) },
+    });
+    const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+    const floor = await startFloor({
+      FLOOR_POLL_ANSWER: JSON.stringify({
+        headers: [...sampleAnswer.headers].filter(([k]) => !skip.has(k)).flat(),
+        body: await sampleAnswer.text(),
+      }),
+      FLOOR_REDIS_URL: REDIS_URL,
+      FLOOR_REDIS_PREFIX: prefix,
+    });
+    try {
+      results.push(
+        await timed(() =>
+          pollLoad('floor: bare node:http, the same status answer fixed', floor.url, statusPaths, {
+            ...opts,
+            ipOf: (i) => ip(700_000 + i),
+          }),
+        ),
+      );
+      results.push(
+        await timed(() =>
+          load("floor: bare node:http + the join's Redis script", floor.url, {
+            ...opts,
+            paths: ['/join'],
+            method: 'POST',
+          }),
+        ),
+      );
+    } finally {
+      await floor.stop();
+    }
     results.push(
       await timed(() =>
         load('GET /queue/serving (public, cacheable)', platform.url, {
@@ -302,7 +338,7 @@ export async function queueBench() {
     );
 
     const joinRatio = Math.round((warmJoins.rps / baseline.rps) * 100);
-    const statusRatio = Math.round((results[3]!.rps / baseline.rps) * 100);
+    const statusRatio = Math.round((status.rps / baseline.rps) * 100);
     lines.push(
       `### Waiting room — ${machineLine()}`,
       '',

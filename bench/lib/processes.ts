@@ -30,3 +30,8 @@ export function startPlatform(env: Record<string, string>): Promise<Proc> {
 export function startHelloWorld(): Promise<Proc> {
   return startNodeProcess({ script: 'bench/lib/hello-server.ts', env: {}, readyPath: '/' });
 }
+
+/** The bare floor under the queue routes (lib/floor-server.ts): same bytes, same Redis script. */
+export function startFloor(env: Record<string, string>): Promise<Proc> {
+  return startNodeProcess({ script: 'bench/lib/floor-server.ts', env, readyPath: '/' });
+}

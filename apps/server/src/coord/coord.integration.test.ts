@@ -102,7 +102,7 @@ describe.runIf(redisUp)('on Redis', () => {
       await coord.consumeRateLimit(`join:{${id}}`, { limit: 5, windowMs: 60_000 });
       expect(await admin.get(`${keyPrefix}kv:queue:{${id}}:next`)).toBe('1');
       expect(await admin.get(`${keyPrefix}lock:leader:{${id}}`)).toBe(lock!.token);
-      expect(await admin.pttl(`${keyPrefix}rate:join:{${id}}`)).toBeGreaterThan(0);
+      expect(await admin.pttl(`${keyPrefix}bucket:join:{${id}}`)).toBeGreaterThan(0);
     } finally {
       await admin.quit();
       await coord.close();

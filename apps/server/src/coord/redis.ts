@@ -11,7 +11,7 @@ import { withScripts } from './redis-scripts.ts';
  *
  * Layout: every key and channel starts with keyPrefix (default `tk:`), so several deployments or
  * test runs can share a Redis; then a namespace per kind (`kv:` values and counters, `grp:` groups, `claims:`,
- * `lock:`, `rate:`), then the caller's key.
+ * `lock:`, `bucket:` rate limits), then the caller's key.
  *
  * Redis Cluster: keys a caller uses together for one sale session should carry the session id as
  * a hash tag, e.g. `queue:{sessionId}:next` and `queue:{sessionId}:serving`, so they land in one
@@ -77,14 +77,19 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
   const kv = (key: string) => `${prefix}kv:${key}`;
   const groupKey = (key: string) => `${prefix}grp:${key}`;
   const lockKey = (key: string) => `${prefix}lock:${key}`;
-  const rateKey = (key: string) => `${prefix}rate:${key}`;
+  // Buckets are strings since the layout changed from a hash: a new name, so a process of the
+  // new version never meets an old bucket (WRONGTYPE) while versions overlap; old ones expire.
+  const rateKey = (key: string) => `${prefix}bucket:${key}`;
   const claimKey = (key: string) => `${prefix}claims:${key}`;
   const channelName = (channel: string) => `${prefix}${channel}`;
 
   const client = withScripts(
     new Redis(options.url, {
-      // Many concurrent INCRs from one process go out as one pipeline per event-loop tick.
-      enableAutoPipelining: true,
+      // Off: each command goes out as it is issued, so Redis works on the first joins of a burst
+      // while this process still reads the rest. Auto-pipelining held them all for one batch per
+      // tick, and the process then sat idle while Redis ran the batch (a convoy): joins 13.5–14.5k/s
+      // with it, 17.2–17.5k/s without, and less CPU per join (bench/queue.ts, docs/BENCHMARKS.md).
+      enableAutoPipelining: false,
       // While Redis is unreachable a request should fail within a reconnect attempt, not hang
       // through twenty of them; callers decide whether to retry.
       maxRetriesPerRequest: 1,
@@ -97,7 +102,6 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
   // After close() the hub would otherwise open a fresh subscriber connection on demand.
   let closed = false;
   const hub = createSubscriberHub(() => {
-    // Auto-pipelining only serves the command connection; keep the subscriber's commands plain.
     const conn = client.duplicate({ enableAutoPipelining: false });
     watchConnection(conn, 'subscriber', report);
     return conn;

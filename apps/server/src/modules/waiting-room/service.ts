@@ -48,9 +48,9 @@ import { TokenError, type WaitingRoomTokens } from './tokens.ts';
  * keys); status, serving and the access check on holds are answered from this process's memory.
  */
 
-const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
+export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
 // Generous: a carrier NAT puts thousands of people behind one address, all joining at opening.
-const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
+export const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
 // Polls are limited in memory per process (no Redis per poll); generous, since many people share
 // an address behind carrier NAT, and the suggested interval keeps honest clients far below.
 const STATUS_PER_IP = { limit: 6_000, windowMs: 60_000, cost: 1 };

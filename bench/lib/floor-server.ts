@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { createRedisCoordinator } from '../../apps/server/src/coord/redis.ts';
+import { roomKeys } from '../../apps/server/src/modules/waiting-room/keys.ts';
+import { JOIN_PER_ACCOUNT, JOIN_PER_IP } from '../../apps/server/src/modules/waiting-room/service.ts';
+
+/**
+ * The floor under the two queue routes, measured in the same run: what a bare node:http server
+ * costs for the same bytes and the same Redis work, with nothing of ours around it.
+ *
+ * - `GET /poll…` answers the exact status answer (headers and body) the platform gave, fixed: no
+ *   token check, no limits, no status math. The gap between this and the platform's poll is ours.
+ * - `POST /join` runs the join's one Redis script (claim a number behind the account and address
+ *   buckets, coord.claimNumberLimited) for a new claimant and answers its number: the round trip
+ *   the platform's join cannot avoid, without sign-in, framework or token.
+ */
+const answer = JSON.parse(process.env.FLOOR_POLL_ANSWER ?? '{"headers":[],"body":"{}"}') as {
+  headers: string[];
+  body: string;
+};
+const coord = createRedisCoordinator({
+  url: process.env.FLOOR_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  keyPrefix: process.env.FLOOR_REDIS_PREFIX ?? `tk-floor-${Date.now()}:`,
+});
+const keys = roomKeys(randomUUID());
+let next = 0;
+
+http
+  .createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/join') {
+      const who = `account-${++next}`;
+      const ip = `10.9.${(next >> 8) & 255}.${next & 255}`;
+      coord
+        .claimNumberLimited(keys.joined, keys.claims, who, { ttlMs: 3_600_000 }, [
+          { key: keys.limit('acct', who), ...JOIN_PER_ACCOUNT },
+          { key: keys.limit('ip', ip), ...JOIN_PER_IP },
+        ])
+        .then((claim) => {
+          const body = JSON.stringify(claim);
+          res.writeHead(201, ['content-type', 'application/json', 'content-length', String(body.length)]);
+          res.end(body);
+        })
+        .catch(() => {
+          res.writeHead(503).end();
+        });
+      return;
+    }
+    const headers = answer.headers.slice();
+    headers.push('content-length', String(Buffer.byteLength(answer.body)));
+    res.writeHead(200, headers);
+    res.end(answer.body);
+  })
+  .listen(Number(process.env.PORT), '127.0.0.1');
