@@ -146,6 +146,54 @@ describe.each(backends)('orders and payment on $name', (backend) => {
     expect(await seatStatus('r2-s6')).toBe('held');
   });
 
+  it('takes standing places again for a late payment, or refunds it when they are gone', async () => {
+    const ga = (await publishedSession(ctx.app, { kind: 'ga-svg' })).sessionId;
+    const remaining = async () =>
+      (
+        await rows<{ remaining: number }>(
+          sql`select remaining from ga_inventory where session_id = ${ga} and area_id = 'pit'`,
+        )
+      )[0]!.remaining;
+    const expire = async (holdId: string) => {
+      await ctx.database.db.execute(
+        sql`update holds set expires_at = now() - interval '1 second' where id = ${holdId}`,
+      );
+      await ctx.app.services.booking.sweepExpiredHolds();
+    };
+    const standing = async (who: Actor, quantity: number) => {
+      const res = await who.post(`/api/sessions/${ga}/holds`, { gaAreaId: 'pit', quantity });
+      expect(res.statusCode, res.body).toBe(201);
+      return (await order(who, res.json().holdId)).json();
+    };
+
+    // Still free after the hold ended: the places are taken again and the order is paid.
+    const hal = await signIn(ctx.app);
+    const first = await standing(hal, 3);
+    await expire(first.holdId);
+    expect(await remaining()).toBe(10);
+    await pay(first.payment.id, '4242424242424242');
+    await settle();
+    const paid = (await hal.get(`/api/orders/${first.id}`)).json();
+    expect(paid.status).toBe('paid');
+    expect(paid.tickets).toHaveLength(3);
+    expect(await remaining()).toBe(7);
+
+    // Gone meanwhile: nothing is taken, the order fails and is refunded in full.
+    const ida = await signIn(ctx.app);
+    const jon = await signIn(ctx.app);
+    const late = await standing(ida, 4);
+    await expire(late.holdId);
+    await standing(jon, 5);
+    expect(await remaining()).toBe(2);
+    await pay(late.payment.id, '4242424242424242');
+    await settle();
+    const refunded = (await ida.get(`/api/orders/${late.id}`)).json();
+    expect(refunded.status).toBe('refunded');
+    expect(refunded.tickets).toHaveLength(0);
+    expect(refunded.refundedCents).toBe(late.totalCents);
+    expect(await remaining()).toBe(2);
+  });
+
   it('ignores a duplicated webhook and one that arrives out of order', async () => {
     const gus = await signIn(ctx.app);
     const holdId = await holdSeats(gus, ['r3-s0']);

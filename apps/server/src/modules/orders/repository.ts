@@ -10,7 +10,6 @@ import {
   tickets,
   webhookEvents,
 } from '../../db/schema/index.ts';
-import type { GaItem } from '../booking/repository.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type HoldRow = typeof holds.$inferSelect;
@@ -29,6 +28,16 @@ export type FinalizeOutcome =
   | { kind: 'ignored'; why: string };
 
 const asDb = (tx: Tx) => tx as unknown as Db;
+
+/** text[] comes back parsed from node-postgres and as a literal from PGlite in some paths. */
+function textArray(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value
+    .slice(1, -1)
+    .split(',')
+    .map((v) => v.replace(/^"|"$/g, ''));
+}
 
 export function ordersRepository(
   db: Db,
@@ -144,85 +153,26 @@ export function ordersRepository(
     /**
      * Payment succeeded: in this one transaction the seats become sold and the tickets exist, or
      * (seats lost after the hold expired) the order fails and a refund is requested. A paid order
-     * without tickets cannot be committed.
+     * without tickets cannot be committed. The work is one call of tk_finalize_paid (migration
+     * 0010): one round trip where it used to be thirteen.
      */
     async finalizePaid(tx: Tx, orderId: string, holderName: string): Promise<FinalizeOutcome> {
-      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
-      if (!order) return { kind: 'ignored', why: 'unknown order' };
-      if (order.status !== 'pending') return { kind: 'ignored', why: `order already ${order.status}` };
-      const [hold] = await tx.select().from(holds).where(eq(holds.id, order.holdId)).for('update');
-      const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-      const seatIds = items.flatMap((i) => (i.seatId ? [i.seatId] : []));
-
-      await tx.execute(sql`savepoint take_seats`);
-      let ok = true;
-      if (seatIds.length) {
-        const sold = await queryRows<{ seat_id: string }>(
-          asDb(tx),
-          sql`update seat_inventory set status = 'sold', hold_id = ${order.holdId}, hold_expires_at = null, version = version + 1
-              where session_id = ${order.sessionId} and seat_id = any(${toPgArray(seatIds)}::text[])
-                and ((status = 'held' and hold_id = ${order.holdId}) or status = 'available'
-                     or (status = 'held' and hold_expires_at < now()))
-              returning seat_id`,
-        );
-        ok = sold.length === seatIds.length;
-      }
-      // GA places are still ours while the hold is active; an ended hold gave them back: retake.
-      if (ok && hold && hold.status !== 'active') {
-        for (const g of hold.gaItems as GaItem[]) {
-          const rows = await queryRows<{ r: number }>(
-            asDb(tx),
-            sql`update ga_inventory set remaining = remaining - ${g.quantity}, updated_at = now()
-                where session_id = ${order.sessionId} and area_id = ${g.areaId} and remaining >= ${g.quantity}
-                returning remaining as r`,
-          );
-          if (!rows.length) ok = false;
-        }
-      }
-      if (!ok) {
-        await tx.execute(sql`rollback to savepoint take_seats`);
-        await tx
-          .update(orders)
-          .set({
-            status: 'failed',
-            failureReason:
-              'Your payment arrived after the hold expired and the seats had been taken; it is refunded in full.',
-          })
-          .where(eq(orders.id, orderId));
-        if (hold?.status === 'active')
-          await tx
-            .update(holds)
-            .set({ status: 'released', endedAt: new Date() })
-            .where(eq(holds.id, hold.id));
-        const [refund] = await tx
-          .insert(refunds)
-          .values({ orderId, amountCents: order.totalCents, reason: 'seats_unavailable_after_expiry' })
-          .returning();
-        return { kind: 'seats-gone', refundId: refund!.id, amountCents: order.totalCents };
-      }
-      await tx.execute(sql`release savepoint take_seats`);
-      await tx.insert(tickets).values(
-        items.map((i) => ({
-          orderId,
-          sessionId: order.sessionId,
-          userId: order.userId,
-          seatId: i.seatId,
-          areaId: i.areaId,
-          category: i.category,
-          label: i.label,
-          priceCents: i.priceCents,
-          currency: order.currency,
-          holderName,
-        })),
+      const [row] = await queryRows<{
+        kind: FinalizeOutcome['kind'];
+        sold_seats: string[] | string | null;
+        refund_id: string | null;
+        amount_cents: number | null;
+        why: string | null;
+      }>(
+        asDb(tx),
+        sql`select kind, sold_seats, refund_id, amount_cents, why from tk_finalize_paid(${orderId}::uuid, ${holderName})`,
       );
-      await tx.update(orders).set({ status: 'paid', paidAt: new Date() }).where(eq(orders.id, orderId));
-      await tx
-        .update(holds)
-        .set({ status: 'converted', endedAt: new Date() })
-        .where(eq(holds.id, order.holdId));
+      if (row!.kind === 'ignored') return { kind: 'ignored', why: row!.why ?? '' };
+      if (row!.kind === 'seats-gone')
+        return { kind: 'seats-gone', refundId: row!.refund_id!, amountCents: row!.amount_cents! };
       // Ticket delivery (PDF + email) is enqueued in this transaction: it commits with the sale or not at all.
       await hooks.onPaidInTransaction?.(tx, orderId);
-      return { kind: 'paid', soldSeats: seatIds };
+      return { kind: 'paid', soldSeats: textArray(row!.sold_seats) };
     },
 
     async markPaymentFailed(tx: Tx, orderId: string, reason: string) {

@@ -6,9 +6,12 @@ const ORDER = '00000000-0000-4000-8000-000000000001';
 
 function setup() {
   const coord = createMemoryCoordinator();
-  const settlement = orderSettlement({ coord, onError: (err) => {
-    throw err;
-  } });
+  const settlement = orderSettlement({
+    coord,
+    onError: (err) => {
+      throw err;
+    },
+  });
   return { coord, settlement };
 }
 
