@@ -35,8 +35,8 @@ export function fastPolls(deps: FastPollDeps) {
   }).flat();
   const clientIp = (req: IncomingMessage) => {
     if (deps.trustProxy) {
-      const forwarded = req.headers['x-forwarded-for'];
-      if (typeof forwarded === 'string' && forwarded) {
+      const forwarded = forwardedFor(req.rawHeaders);
+      if (forwarded) {
         const comma = forwarded.indexOf(',');
         return (comma === -1 ? forwarded : forwarded.slice(0, comma)).trim();
       }
@@ -60,4 +60,16 @@ export function fastPolls(deps: FastPollDeps) {
     deps.record(200, performance.now() - started);
     return true;
   };
+}
+
+/**
+ * The first X-Forwarded-For value, read from the raw header list: `req.headers` is built from it
+ * on first use (an object per request), which nothing else on this path needs.
+ */
+function forwardedFor(raw: string[]): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 15 && name.toLowerCase() === 'x-forwarded-for') return raw[i + 1] || undefined;
+  }
+  return undefined;
 }

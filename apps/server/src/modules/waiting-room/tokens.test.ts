@@ -29,6 +29,19 @@ describe('waiting room tokens', () => {
     expect(tokens.readAccessToken(tokens.issueAccessToken(grant), session)).toEqual(grant);
   });
 
+  it('reads the place of a poll the same way, remembered or not, and still checks the session', () => {
+    const token = tokens.issueQueueToken(ticket);
+    const fresh = tokens.readQueuePlace(token, session);
+    expect(fresh).toMatchObject({ joinNumber: ticket.joinNumber, epoch: ticket.epoch });
+    // The second read is answered from memory: same answer, same refusals.
+    expect(tokens.readQueuePlace(token, session.toUpperCase())).toMatchObject(fresh);
+    expect(problemOf(() => tokens.readQueuePlace(token, randomUUID()))).toBe('wrong-session');
+    const raw = Buffer.from(token, 'base64url');
+    raw[40]! ^= 0x01;
+    expect(problemOf(() => tokens.readQueuePlace(raw.toString('base64url'), session))).toBe('forged');
+    expect(problemOf(() => tokens.readQueuePlace(`${token}A`, session))).toBe('malformed');
+  });
+
   it('is short enough for a URL', () => {
     expect(tokens.issueQueueToken(ticket).length).toBeLessThan(100);
   });

@@ -13,6 +13,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 
 const QUEUE_VERSION = 1;
+const VERIFIED_MAX = 200_000;
 const ACCESS_VERSION = 2;
 const TAG_BYTES = 16;
 const QUEUE_BODY = 1 + 16 + 16 + 4 + 4 + 4;
@@ -61,6 +62,9 @@ export function waitingRoomTokens(appSecret: string) {
   const queueKey = key('queue-token');
   const accessKey = key('access-token');
 
+  // Queue tokens that verified (readQueuePlace): ~150 bytes each, so at most ~30 MB.
+  const verified = new Map<string, { joinNumber: number; epoch: number; sessionHex: string }>();
+
   const tag = (k: Buffer, body: Buffer) =>
     createHmac('sha256', k).update(body).digest().subarray(0, TAG_BYTES);
 
@@ -106,10 +110,27 @@ export function waitingRoomTokens(appSecret: string) {
     /**
      * A status poll's read: only the place and the epoch, no uuid strings to build. Same checks,
      * same errors as readQueueToken.
+     *
+     * Tokens that passed are remembered (bounded): a token never changes, so the same string
+     * verifies the same way every time, and people poll with the same token over and over. Only
+     * valid tokens are kept, so forged ones cannot fill the memory; each is still checked against
+     * the session it is used for.
      */
     readQueuePlace(token: string, sessionId: string): Pick<QueueTicket, 'joinNumber' | 'epoch'> {
+      const known = verified.get(token);
+      if (known) {
+        if (known.sessionHex !== hexOf(sessionId)) throw new TokenError('wrong-session');
+        return known;
+      }
       const body = open(queueKey, token, QUEUE_VERSION, QUEUE_BODY, sessionId);
-      return { joinNumber: body.readUInt32BE(33), epoch: body.readUInt32BE(41) };
+      const place = {
+        joinNumber: body.readUInt32BE(33),
+        epoch: body.readUInt32BE(41),
+        sessionHex: body.toString('hex', 1, 17),
+      };
+      if (verified.size >= VERIFIED_MAX) verified.clear();
+      verified.set(token, place);
+      return place;
     },
 
     issueAccessToken(g: AccessGrant): string {
