@@ -319,4 +319,36 @@ describe.each(backends)('orders and payment on $name', (backend) => {
     expect(expired.statusCode).toBe(409);
     expect(expired.json().code).toBe('HOLD_EXPIRED');
   });
+
+  it('refuses a key reused for another hold, a second live order for a hold and a released hold', async () => {
+    const ned = await signIn(ctx.app);
+    const ordersOf = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from orders where idempotency_key like 'ned-%'`,
+        )
+      )[0]!.n;
+    const first = await holdSeats(ned, ['r4-s8']);
+    const made = await order(ned, first, 'ned-1');
+    expect(made.statusCode).toBe(201);
+    // The same key for the same hold answers the same order.
+    const same = await order(ned, first, 'ned-1');
+    expect(same.statusCode).toBe(200);
+    expect(same.json().id).toBe(made.json().id);
+    // Another key for a hold that already has a live order.
+    const second = await order(ned, first, 'ned-2');
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'ORDER_EXISTS', orderId: made.json().id });
+    // The first key for another hold.
+    expect((await ned.del(`/api/holds/${first}`)).statusCode).toBe(204);
+    const other = await holdSeats(ned, ['r4-s9']);
+    const reused = await order(ned, other, 'ned-1');
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // A released hold.
+    const released = await order(ned, first, 'ned-3');
+    expect(released.statusCode).toBe(409);
+    expect(released.json().code).toBe('HOLD_NOT_ACTIVE');
+    expect(await ordersOf()).toBe(1);
+  });
 });

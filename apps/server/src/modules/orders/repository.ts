@@ -22,6 +22,34 @@ type ItemInput = {
   priceCents: number;
 };
 
+export type CreateOrderOutcome =
+  | 'created'
+  | 'existing'
+  | 'hold-not-found'
+  | 'hold-not-active'
+  | 'hold-expired'
+  | 'order-exists';
+
+const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date));
+
+/** An order row from tk_create_order's r_-prefixed columns. */
+function orderFromRow(r: Record<string, unknown>): OrderRow {
+  return {
+    id: r.r_id as string,
+    userId: r.r_user_id as string,
+    sessionId: r.r_session_id as string,
+    holdId: r.r_hold_id as string,
+    idempotencyKey: r.r_idempotency_key as string,
+    status: r.r_status as OrderRow['status'],
+    totalCents: Number(r.r_total_cents),
+    currency: r.r_currency as string,
+    failureReason: (r.r_failure_reason as string | null) ?? null,
+    createdAt: date(r.r_created_at)!,
+    paidAt: date(r.r_paid_at),
+    cancelledAt: date(r.r_cancelled_at),
+  };
+}
+
 export type FinalizeOutcome =
   | { kind: 'paid'; soldSeats: string[] }
   | { kind: 'seats-gone'; refundId: string; amountCents: number }
@@ -45,48 +73,28 @@ export function ordersRepository(
 ) {
   return {
     /**
-     * Creates the order for a hold once per (user, Idempotency-Key): the hold row is locked, so
-     * concurrent requests with the same key queue behind each other and the second finds the first.
+     * Creates the order for a hold once per (user, Idempotency-Key), in one round trip
+     * (tk_create_order, migration 0011): the hold row is locked, so concurrent requests with the
+     * same key queue behind each other and the second finds the first. Items and prices were
+     * computed from the hold before; its seats never change after it is made.
      */
     async createOrder(input: {
       userId: string;
       holdId: string;
       idempotencyKey: string;
-      /** Checks the locked hold; items and prices were computed from it before the transaction. */
-      check: (hold: HoldRow) => Error | null;
       items: ItemInput[];
       currency: string;
-    }): Promise<{ order: OrderRow; existing: boolean } | Error> {
-      // PGlite: inside a transaction only `tx` may be used (the outer handle would deadlock).
-      // The caller looked the key up just before; the second look, under the hold's lock, decides.
-      return db.transaction(async (tx) => {
-        const [hold] = await tx.select().from(holds).where(eq(holds.id, input.holdId)).for('update');
-        if (!hold || hold.userId !== input.userId) return new Error('hold-not-found');
-        const [again] = await tx
-          .select()
-          .from(orders)
-          .where(and(eq(orders.userId, input.userId), eq(orders.idempotencyKey, input.idempotencyKey)));
-        if (again) return { order: again, existing: true };
-        const refused = input.check(hold);
-        if (refused) return refused;
-        const total = input.items.reduce((n, i) => n + i.priceCents, 0);
-        // One live order per hold: the partial unique index decides (no row back = one exists).
-        const [order] = await tx
-          .insert(orders)
-          .values({
-            userId: input.userId,
-            sessionId: hold.sessionId,
-            holdId: hold.id,
-            idempotencyKey: input.idempotencyKey,
-            totalCents: total,
-            currency: input.currency,
-          })
-          .onConflictDoNothing({ target: orders.holdId, where: sql`status <> 'failed'` })
-          .returning();
-        if (!order) return new Error('order-exists');
-        await tx.insert(orderItems).values(input.items.map((i) => ({ ...i, orderId: order.id })));
-        return { order, existing: false };
-      });
+    }): Promise<{ outcome: CreateOrderOutcome; detail: string | null; order: OrderRow | null }> {
+      const [row] = await queryRows<Record<string, unknown>>(
+        db,
+        sql`select * from tk_create_order(${input.userId}::uuid, ${input.holdId}::uuid, ${input.idempotencyKey},
+              ${input.currency}, ${JSON.stringify(input.items)}::jsonb)`,
+      );
+      return {
+        outcome: row!.r_outcome as CreateOrderOutcome,
+        detail: (row!.r_detail as string | null) ?? null,
+        order: row!.r_id ? orderFromRow(row!) : null,
+      };
     },
 
     findByKey: async (userId: string, key: string) =>

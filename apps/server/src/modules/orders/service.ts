@@ -107,13 +107,8 @@ export function ordersService(deps: {
         return { created: false, order: await view(known) };
       }
       if (!hold || hold.userId !== userId) throw new NotFound('Hold');
-      const check = (locked: typeof hold) => {
-        if (locked.status !== 'active') return new HoldNotActive(locked.status);
-        if (locked.expiresAt.getTime() <= Date.now()) return new HoldExpired();
-        return null;
-      };
-      const refused = check(hold);
-      if (refused) throw refused;
+      if (hold.status !== 'active') throw new HoldNotActive(hold.status);
+      if (hold.expiresAt.getTime() <= Date.now()) throw new HoldExpired();
       const session = (await deps.booking.sessionRow(hold.sessionId))!;
       const [prices, plan] = await Promise.all([
         deps.sessions.pricesOf([hold.sessionId]),
@@ -142,41 +137,41 @@ export function ordersService(deps: {
           }));
         }),
       ];
+      // The hold is checked again under its lock in the database (it may have changed meanwhile).
       const result = await repo.createOrder({
         userId,
         holdId,
         idempotencyKey,
-        // The hold's seats never change after it is made, so items computed above stay right.
-        check,
         items,
         currency: prices[0]?.currency ?? 'EUR',
       });
-      if (result instanceof Error) {
-        if (result.message === 'hold-not-found') throw new NotFound('Hold');
-        if (result.message === 'order-exists') {
+      switch (result.outcome) {
+        case 'hold-not-found':
+          throw new NotFound('Hold');
+        case 'hold-not-active':
+          throw new HoldNotActive(result.detail ?? 'no longer active');
+        case 'hold-expired':
+          throw new HoldExpired();
+        case 'order-exists': {
           const live = await repo.liveOrderForHold(holdId);
           throw new OrderExistsForHold(live?.id ?? 'unknown');
         }
-        throw result;
-      }
-      if (result.existing) {
-        if (result.order.holdId !== holdId) throw new IdempotencyKeyReused();
-        await ensurePayment(result.order);
-        return { created: false, order: await view(result.order) };
+        case 'existing': {
+          const order = result.order!;
+          if (order.holdId !== holdId) throw new IdempotencyKeyReused();
+          await ensurePayment(order);
+          return { created: false, order: await view(order) };
+        }
       }
       // A new order: no payment yet, no tickets, no refunds; its items are the ones just written.
-      const payment = await createPayment(result.order);
+      const order = result.order!;
+      const payment = await createPayment(order);
       return {
         created: true,
-        order: toOrderView({ order: result.order, items, tickets: [], payment, refunds: [], session }),
+        order: toOrderView({ order, items, tickets: [], payment, refunds: [], session }),
       };
     },
 
-    /**
-     * One of the buyer's orders. With `wait`, a pending order is answered once it leaves pending
-     * (paid or failed) or when the wait times out (still pending), whichever comes first: the
-     * buyer back from the payment page asks once instead of polling.
-     */
     async getOrder(orderId: string, userId: string, wait?: { timeoutMs: number; signal?: AbortSignal }) {
       // Listening starts before the read, so a settlement between the two is not missed.
       const waiter = wait ? settlement.listen(orderId) : null;
