@@ -13,7 +13,7 @@ import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
 import { fastPolls, STATUS_ROUTE } from './http/fast-polls.ts';
 import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
-import { installRequestLog } from './http/request-log.ts';
+import { OneLineRequestLog } from './http/request-log.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
 import { APP_VERSION } from './lib/version.ts';
@@ -179,7 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
     logger: deps.logger ?? { level: config.logLevel },
     // One line per answered request instead of two (http/request-log.ts).
-    disableRequestLogging: true,
+    logController: new OneLineRequestLog(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // genReqId reads X-Request-Id itself: Fastify would otherwise trust any value the caller sends.
@@ -196,7 +196,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First, so that its request hook sees every route and its timer every query.
   const monitoring = createMonitoring({ config, database: deps.database, coord: deps.coord, log: app.log });
   monitoring.instrument(app);
-  installRequestLog(app);
   const services = buildServices({ ...deps, log: app.log, observe: monitoring.observe });
   app.decorate('services', services);
 
