@@ -50,6 +50,29 @@ function orderFromRow(r: Record<string, unknown>): OrderRow {
   };
 }
 
+type OrderDetailsJson = {
+  items: {
+    seatId: string | null;
+    areaId: string | null;
+    category: string;
+    label: string;
+    priceCents: number;
+  }[];
+  tickets: {
+    id: string;
+    seatId: string | null;
+    areaId: string | null;
+    label: string;
+    category: string;
+    priceCents: number;
+    status: 'active' | 'used' | 'cancelled';
+  }[];
+  payment: { providerRef: string; status: string; redirectUrl: string } | null;
+  refunds: { status: 'requested' | 'succeeded'; amountCents: number }[];
+};
+
+export type OrderDetails = OrderDetailsJson & { order: OrderRow };
+
 export type FinalizeOutcome =
   | { kind: 'paid'; soldSeats: string[] }
   | { kind: 'seats-gone'; refundId: string; amountCents: number }
@@ -121,6 +144,65 @@ export function ordersRepository(
       if (inserted) return inserted;
       const [row] = await db.select().from(payments).where(eq(payments.orderId, input.orderId));
       return row!;
+    },
+
+    /**
+     * An order with what its view shows (items, tickets, payment, refunds) in one query: a buyer
+     * waiting for the payment reads it on every wake-up, and four round trips became one.
+     */
+    async orderDetails(id: string): Promise<OrderDetails | null> {
+      const [row] = await queryRows<{
+        id: string;
+        user_id: string;
+        session_id: string;
+        hold_id: string;
+        idempotency_key: string;
+        status: OrderRow['status'];
+        total_cents: number;
+        currency: string;
+        failure_reason: string | null;
+        created_at: Date | string;
+        paid_at: Date | string | null;
+        cancelled_at: Date | string | null;
+        details: OrderDetailsJson | string;
+      }>(
+        db,
+        sql`select o.*, json_build_object(
+              'items', (select coalesce(json_agg(json_build_object('seatId', i.seat_id, 'areaId', i.area_id,
+                          'category', i.category, 'label', i.label, 'priceCents', i.price_cents)), '[]')
+                        from order_items i where i.order_id = o.id),
+              'tickets', (select coalesce(json_agg(json_build_object('id', t.id, 'seatId', t.seat_id, 'areaId', t.area_id,
+                          'label', t.label, 'category', t.category, 'priceCents', t.price_cents, 'status', t.status)
+                          order by t.label), '[]')
+                        from tickets t where t.order_id = o.id),
+              'payment', (select json_build_object('providerRef', p.provider_ref, 'status', p.status,
+                          'redirectUrl', p.redirect_url) from payments p where p.order_id = o.id),
+              'refunds', (select coalesce(json_agg(json_build_object('status', r.status, 'amountCents', r.amount_cents)), '[]')
+                        from refunds r where r.order_id = o.id)
+            ) as details
+            from orders o where o.id = ${id}`,
+      );
+      if (!row) return null;
+      const details = (
+        typeof row.details === 'string' ? JSON.parse(row.details) : row.details
+      ) as OrderDetailsJson;
+      return {
+        order: {
+          id: row.id,
+          userId: row.user_id,
+          sessionId: row.session_id,
+          holdId: row.hold_id,
+          idempotencyKey: row.idempotency_key,
+          status: row.status,
+          totalCents: Number(row.total_cents),
+          currency: row.currency,
+          failureReason: row.failure_reason,
+          createdAt: new Date(row.created_at),
+          paidAt: date(row.paid_at),
+          cancelledAt: date(row.cancelled_at),
+        },
+        ...details,
+      };
     },
 
     findOrder: async (id: string) => (await db.select().from(orders).where(eq(orders.id, id)))[0] ?? null,

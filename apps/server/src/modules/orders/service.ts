@@ -176,18 +176,19 @@ export function ordersService(deps: {
       // Listening starts before the read, so a settlement between the two is not missed.
       const waiter = wait ? settlement.listen(orderId) : null;
       try {
-        let order = await repo.findOrder(orderId);
-        if (!order || order.userId !== userId) throw new NotFound('Order');
+        let details = await repo.orderDetails(orderId);
+        if (!details || details.order.userId !== userId) throw new NotFound('Order');
         const deadline = Date.now() + (wait?.timeoutMs ?? 0);
-        while (waiter && order.status === 'pending' && settlement.isOpen()) {
+        while (waiter && details.order.status === 'pending' && settlement.isOpen()) {
           const left = deadline - Date.now();
           if (left <= 0 || wait?.signal?.aborted) break;
           // Woken by a hint, or after RECHECK_MS without one: either way the database decides.
           await waiter.next(Math.min(left, RECHECK_MS), wait?.signal);
           if (wait?.signal?.aborted) break;
-          order = (await repo.findOrder(orderId)) ?? order;
+          details = (await repo.orderDetails(orderId)) ?? details;
         }
-        return await view(order);
+        const session = await deps.booking.sessionRow(details.order.sessionId);
+        return toOrderView({ ...details, session });
       } finally {
         waiter?.close();
       }

@@ -7,9 +7,12 @@ import type { OrderRow } from './repository.ts';
 export function toOrderView(input: {
   order: OrderRow;
   items: Pick<typeof orderItems.$inferSelect, 'seatId' | 'areaId' | 'category' | 'label' | 'priceCents'>[];
-  tickets: (typeof tickets.$inferSelect)[];
-  payment: typeof payments.$inferSelect | null;
-  refunds: (typeof refunds.$inferSelect)[];
+  tickets: Pick<
+    typeof tickets.$inferSelect,
+    'id' | 'seatId' | 'areaId' | 'label' | 'category' | 'priceCents' | 'status'
+  >[];
+  payment: Pick<typeof payments.$inferSelect, 'providerRef' | 'status' | 'redirectUrl'> | null;
+  refunds: Pick<typeof refunds.$inferSelect, 'status' | 'amountCents'>[];
   session: SessionRow | null;
   now?: Date;
 }): Order {
