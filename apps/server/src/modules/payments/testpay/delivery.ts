@@ -158,7 +158,15 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   }
 
   return {
-    deliverDue,
+    /**
+     * Sends every due event once, and first waits for the events this process's own loops have
+     * already taken: a confirmation starts a loop at once, and its event is leased to that loop,
+     * so without the wait a caller could return before that webhook landed.
+     */
+    async deliverDue(): Promise<DeliveryResult[]> {
+      await Promise.all(loops);
+      return deliverDue();
+    },
 
     start(opts: { intervalMs: number }) {
       intervalMs = opts.intervalMs;
