@@ -119,7 +119,8 @@ return { n, 1 }`;
 
 // claimNumber behind rate limits, in one round trip: KEYS = counter, claims, bucket…; ARGV =
 // claimant, ttl, replace, then (limit, windowMs) per bucket. The first bucket that refuses stops
-// it (later ones are not charged); only when all allow is the number claimed.
+// it (later ones are not charged); only when all allow is the number claimed, by CLAIM_NUMBER's
+// own steps (the first three keys and arguments are the same).
 const CLAIM_NUMBER_LIMITED = `${BUCKET}
 for i = 3, #KEYS do
   local j = 4 + (i - 3) * 2
@@ -128,14 +129,7 @@ for i = 3, #KEYS do
     return { -1, retryAfterMs }
   end
 end
-local held = redis.call('HGET', KEYS[2], ARGV[1])
-if held and held ~= ARGV[3] then
-  return { tonumber(held), 0 }
-end
-local n = redis.call('INCR', KEYS[1])
-redis.call('HSET', KEYS[2], ARGV[1], n)
-redis.call('PEXPIRE', KEYS[2], ARGV[2])
-return { n, 1 }`;
+${CLAIM_NUMBER}`;
 
 export interface CoordinatorScripts {
   tkReleaseLock(key: string, token: string): Promise<number>;
