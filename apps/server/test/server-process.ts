@@ -86,3 +86,27 @@ export function startServerProcess(
 ): Promise<ServerProcess> {
   return startNodeProcess({ script: 'apps/server/src/main.ts', env, readyPath: '/api/health', nodeArgs });
 }
+
+/**
+ * Two real server processes sharing one PostgreSQL database and one Redis (under a key prefix of
+ * their own), the way production scales out: what every cross-process test starts from.
+ */
+export function startServerPair(opts: {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Names the Redis key prefix and the app secret of this test. */
+  name: string;
+  poolMax?: number;
+}): Promise<ServerProcess[]> {
+  const env = {
+    DATABASE_URL: opts.databaseUrl,
+    REDIS_URL: opts.redisUrl,
+    REDIS_KEY_PREFIX: `tk-${opts.name}-${process.pid}-${Date.now()}:`,
+    APP_SECRET: `${opts.name}-test-secret-`.padEnd(48, '0'),
+    TRUST_PROXY: 'true',
+    SEED_DEMO: 'false',
+    SERVE_WEB: 'false',
+    DB_POOL_MAX: String(opts.poolMax ?? 5),
+  };
+  return Promise.all([startServerProcess(env), startServerProcess(env)]);
+}

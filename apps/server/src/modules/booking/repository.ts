@@ -1,21 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { toPgArray } from '../../db/pg-array.ts';
+import { fromPgArray, toPgArray } from '../../db/pg-array.ts';
 import { holds } from '../../db/schema/index.ts';
 
 export type HoldRow = typeof holds.$inferSelect;
 export type GaItem = { areaId: string; quantity: number };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** text[] comes back parsed from node-postgres and as a literal string from some drivers. */
-function parsePgArray(value: string[] | string | null): string[] {
-  if (Array.isArray(value)) return value;
-  if (!value || value === '{}') return [];
-  return value
-    .slice(1, -1)
-    .split(',')
-    .map((v) => v.replace(/^"|"$/g, ''));
-}
 
 export class RollbackWith extends Error {
   constructor(readonly reason: unknown) {
@@ -108,7 +98,7 @@ export function bookingRepository(db: Db) {
           createdAt: new Date(),
           endedAt: null,
         } satisfies HoldRow,
-        freed: parsePgArray(row!.freed),
+        freed: fromPgArray(row!.freed),
       };
     },
 
@@ -152,7 +142,7 @@ export function bookingRepository(db: Db) {
           const freed = await releaseHoldSeats(tx, {
             sessionId: h.session_id,
             id: h.id,
-            seatIds: parsePgArray(h.seat_ids),
+            seatIds: fromPgArray(h.seat_ids),
           });
           await returnGa(tx, h.session_id, h.ga_items);
           if (freed.length)

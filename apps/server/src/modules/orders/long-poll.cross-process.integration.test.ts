@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/app.ts';
 import { openPostgres, type TestDatabase } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
-import { type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
+import { type ServerProcess, startServerPair } from '../../../test/server-process.ts';
 import { requireService, TEST_REDIS_URL } from '../../../test/services.ts';
 import { raceClient } from './race-client.ts';
 import { RECHECK_MS } from './settlement.ts';
@@ -26,17 +26,7 @@ describe.runIf(pgUp && redisUp)('waiting for an order across two server processe
     const setup = await makeTestApp(db);
     sessionId = (await publishedSession(setup.app)).sessionId;
     await setup.app.close();
-    const env = {
-      DATABASE_URL: db.url!,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: `tk-orders-wait-${process.pid}-${Date.now()}:`,
-      APP_SECRET: 'orders-wait-test-secret-0123456789abcdef012345',
-      TRUST_PROXY: 'true',
-      SEED_DEMO: 'false',
-      SERVE_WEB: 'false',
-      DB_POOL_MAX: '5',
-    };
-    servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    servers = await startServerPair({ databaseUrl: db.url!, redisUrl: TEST_REDIS_URL, name: 'orders-wait' });
   }, 180_000);
 
   afterAll(async () => {

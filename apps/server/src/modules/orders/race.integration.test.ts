@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/app.ts';
 import { openPostgres, type TestDatabase } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
-import { type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
+import { type ServerProcess, startServerPair } from '../../../test/server-process.ts';
 import { requireService, TEST_REDIS_URL } from '../../../test/services.ts';
 import { queryRows } from '../../db/client.ts';
 import { pick, type RaceStats, raceClient } from './race-client.ts';
@@ -35,17 +35,12 @@ describe.runIf(pgUp && redisUp)('booking race across two server processes (Postg
     const setup = await makeTestApp(db);
     sessionId = (await publishedSession(setup.app, { maxTicketsPerOrder: 4 })).sessionId;
     await setup.app.close();
-    const env = {
-      DATABASE_URL: db.url!,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: `tk-race-${process.pid}-${Date.now()}:`,
-      APP_SECRET: 'race-test-secret-0123456789abcdef0123456789',
-      TRUST_PROXY: 'true',
-      SEED_DEMO: 'false',
-      SERVE_WEB: 'false',
-      DB_POOL_MAX: '10',
-    };
-    servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    servers = await startServerPair({
+      databaseUrl: db.url!,
+      redisUrl: TEST_REDIS_URL,
+      name: 'race',
+      poolMax: 10,
+    });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { toPgArray } from '../../db/pg-array.ts';
+import { fromPgArray, toPgArray } from '../../db/pg-array.ts';
 import {
   holds,
   orderItems,
@@ -79,16 +79,6 @@ export type FinalizeOutcome =
   | { kind: 'ignored'; why: string };
 
 const asDb = (tx: Tx) => tx as unknown as Db;
-
-/** text[] comes back parsed from node-postgres and as a literal from PGlite in some paths. */
-function textArray(value: string[] | string | null): string[] {
-  if (Array.isArray(value)) return value;
-  if (!value || value === '{}') return [];
-  return value
-    .slice(1, -1)
-    .split(',')
-    .map((v) => v.replace(/^"|"$/g, ''));
-}
 
 export function ordersRepository(
   db: Db,
@@ -262,7 +252,7 @@ export function ordersRepository(
         return { kind: 'seats-gone', refundId: row!.refund_id!, amountCents: row!.amount_cents! };
       // Ticket delivery (PDF + email) is enqueued in this transaction: it commits with the sale or not at all.
       await hooks.onPaidInTransaction?.(tx, orderId);
-      return { kind: 'paid', soldSeats: textArray(row!.sold_seats) };
+      return { kind: 'paid', soldSeats: fromPgArray(row!.sold_seats) };
     },
 
     async markPaymentFailed(tx: Tx, orderId: string, reason: string) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/app.ts';
 import { openPostgres, type TestDatabase } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
-import { type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
+import { type ServerProcess, startServerPair } from '../../../test/server-process.ts';
 import { requireService, TEST_REDIS_URL } from '../../../test/services.ts';
 import { raceClient } from '../orders/race-client.ts';
 
@@ -24,17 +24,7 @@ describe.runIf(pgUp && redisUp)('waiting room across two server processes (Postg
 
   beforeAll(async () => {
     db = await openPostgres(10);
-    const env = {
-      DATABASE_URL: db.url!,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: `tk-wr-x-${process.pid}-${Date.now()}:`,
-      APP_SECRET: 'waiting-room-test-secret-0123456789abcdef0123',
-      TRUST_PROXY: 'true',
-      SEED_DEMO: 'false',
-      SERVE_WEB: 'false',
-      DB_POOL_MAX: '5',
-    };
-    servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    servers = await startServerPair({ databaseUrl: db.url!, redisUrl: TEST_REDIS_URL, name: 'wr-x' });
   }, 180_000);
 
   afterAll(async () => {
