@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buyersLoad } from './lib/buyer-load.ts';
-import { type Buyer, call, randomSeats, signUp } from './lib/buyers.ts';
+import { type Buyer, call, holdOrderPay, randomSeats, signUp } from './lib/buyers.ts';
 import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
@@ -18,7 +18,7 @@ import { closedLoop, summarize } from './lib/stats.ts';
  * hold → order → pay → tickets issued (webhook included), end to end per buyer, and how long the
  * ticket emails of those orders took to go out after the row ended.
  *
- * BENCH_ROWS=direct,fn,http,flow,flowLight runs only some rows (for profiling one of them);
+ * BENCH_ROWS=direct,fn,batch,http,flow,flowLight runs only some rows (for profiling one of them);
  * BENCH_FLOW_WAIT=poll makes the flow poll the order every 20 ms instead of long-polling it (A/B);
  * BENCH_TICKET_WORKERS=false runs the server without ticket delivery (diagnostic: the flow with no
  * PDF work on the machine; the emails are then never sent, so no drain time is measured).
@@ -31,10 +31,12 @@ const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
  * V8 optimises the new paths) and its latencies are reported apart.
  */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2);
+/** Holds per call in the batched row straight through pg. */
+const BATCH = 16;
 const LIGHT_FLOW_CLIENTS = Number(process.env.BENCH_LIGHT_FLOW_CLIENTS ?? 8);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROWS = new Set(
-  (process.env.BENCH_ROWS ?? 'direct,fn,http,flow,flowLight').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ROWS ?? 'direct,fn,batch,http,flow,flowLight').split(',').map((s) => s.trim()),
 );
 const FLOW_WAIT = process.env.BENCH_FLOW_WAIT === 'poll' ? 'poll' : 'longpoll';
 const TICKET_WORKERS = process.env.BENCH_TICKET_WORKERS !== 'false';
@@ -98,19 +100,41 @@ export async function bookingBench() {
     await reset();
 
     // The whole hold (release the buyer's previous hold, insert the hold, take the seats) straight
-    // through pg, the function the HTTP path calls: what a hold costs the database, without HTTP.
+    // through pg, one hold per call: the function the HTTP path calls, what a lone hold costs the
+    // database, without HTTP.
     const userIds = (
       await pool.query<{ id: string }>('select id from users order by created_at limit $1', [CLIENTS])
     ).rows.map((r) => r.id);
+    const takeHolds = async (users: string[]) => {
+      const r = await pool.query<{ outcome: string }>(
+        'select outcome from tk_take_holds($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::jsonb, $6::int[])',
+        [
+          users.map(() => sessionId),
+          users,
+          users.map(() => 2),
+          users.flatMap(() => randomSeats(seatIds, 2)),
+          JSON.stringify(users.map(() => [])),
+          users.map(() => 10),
+        ],
+      );
+      return r.rows.filter((x) => x.outcome === 'held').length;
+    };
     await measured('fn', (seconds) =>
-      closedLoop(CLIENTS, seconds, async (w) => {
-        const r = await pool.query<{ outcome: string }>(
-          `select outcome from tk_take_hold($1::uuid, $2::uuid, $3::text[], '[]'::jsonb, 10)`,
-          [sessionId, userIds[w], randomSeats(seatIds, 2)],
-        );
-        return r.rows[0]?.outcome === 'held';
-      }),
+      closedLoop(CLIENTS, seconds, async (w) => (await takeHolds([userIds[w]!])) === 1),
     );
+    await pool.query(`update holds set status = 'released' where status = 'active'`);
+    await reset();
+
+    // The same function given BATCH holds per call by CLIENTS / BATCH callers, as the server's
+    // hold batcher sends them under load: one transaction's fixed costs shared by many holds.
+    await measured('batch', async (seconds) => {
+      const callers = CLIENTS / BATCH;
+      const r = await closedLoop(callers, seconds, async (w) => {
+        const held = await takeHolds(userIds.slice(w * BATCH, w * BATCH + BATCH));
+        return held === BATCH;
+      });
+      return { ...r, perSecond: r.perSecond * BATCH };
+    });
     await pool.query(`update holds set status = 'released' where status = 'active'`);
     await reset();
 
@@ -172,7 +196,12 @@ export async function bookingBench() {
       '| scenario | per s | vs direct UPDATE | p50 ms | p90 ms | p99 ms | max ms | not taken / failed |',
       '|---|---|---|---|---|---|---|---|',
       row('conditional UPDATE straight through pg (baseline)', direct, direct ? '100%' : '—'),
-      row('whole hold (tk_take_hold) straight through pg', results.fn, vsDirect(results.fn)),
+      row('whole hold (tk_take_holds, one per call) straight through pg', results.fn, vsDirect(results.fn)),
+      row(
+        `whole holds, ${BATCH} per tk_take_holds call (${CLIENTS / BATCH} callers) straight through pg`,
+        results.batch,
+        vsDirect(results.batch),
+      ),
       row('POST /api/sessions/:id/holds over HTTP', results.http, vsDirect(results.http)),
       row('hold → order → pay → tickets issued (whole flow)', results.flow, '—'),
       row(
@@ -236,7 +265,8 @@ export async function bookingBench() {
       );
     const cpuRows = [
       ['conditional UPDATE straight through pg', cpu.direct, results.direct, 'direct'],
-      ['whole hold straight through pg', cpu.fn, results.fn, 'fn'],
+      ['whole hold straight through pg, one per call', cpu.fn, results.fn, 'fn'],
+      [`whole holds straight through pg, ${BATCH} per call`, cpu.batch, results.batch, 'batch'],
       ['holds over HTTP', cpu.http, results.http, 'http'],
       ['whole flow', cpu.flow, results.flow, 'flow'],
       [`whole flow, ${LIGHT_FLOW_CLIENTS} buyers`, cpu.flowLight, results.flowLight, 'flowLight'],
@@ -279,27 +309,9 @@ async function wholeFlow(url: string, c: Buyer, sessionId: string, seatIds: stri
     steps[step].push(now - t);
     t = now;
   };
-  const hold = await call(url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
-    seatIds: randomSeats(seatIds, 2),
-  });
-  if (hold.status !== 201) return false;
-  lap('hold');
-  const order = await call(
-    url,
-    c,
-    'POST',
-    '/api/orders',
-    { holdId: hold.json.holdId },
-    { 'idempotency-key': randomUUID() },
-  );
-  if (order.status !== 201) return false;
-  lap('order');
-  const paid = await call(url, c, 'POST', `/api/testpay/payments/${order.json.payment.id}/confirm`, {
-    cardNumber: '4242424242424242',
-  });
-  if (paid.json?.status !== 'succeeded') return false;
-  lap('pay');
-  const settled = await waitForSettled(url, c, order.json.id);
+  const orderId = await holdOrderPay(url, c, sessionId, seatIds, lap);
+  if (!orderId) return false;
+  const settled = await waitForSettled(url, c, orderId);
   if (settled?.status !== 'paid' || settled.tickets.length !== 2) return false;
   lap('settle');
   return true;

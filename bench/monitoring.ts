@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { HttpRecorder } from '../apps/server/src/modules/monitoring/recorder.ts';
 import { startNodeProcess } from '../apps/server/test/server-process.ts';
-import { type Buyer, call, randomSeats, signUp } from './lib/buyers.ts';
+import { type Buyer, call, holdOrderPay, signUp } from './lib/buyers.ts';
 import { load } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
@@ -200,26 +199,11 @@ async function promotedAdmin(url: string, dbUrl: string): Promise<Buyer> {
 }
 
 async function buyOnce(url: string, c: Buyer, sessionId: string, seatIds: string[]) {
-  const hold = await call(url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
-    seatIds: randomSeats(seatIds, 2),
-  });
-  if (hold.status !== 201) return false;
-  const order = await call(
-    url,
-    c,
-    'POST',
-    '/api/orders',
-    { holdId: hold.json.holdId },
-    { 'idempotency-key': randomUUID() },
-  );
-  if (order.status !== 201) return false;
-  const paid = await call(url, c, 'POST', `/api/testpay/payments/${order.json.payment.id}/confirm`, {
-    cardNumber: '4242424242424242',
-  });
-  if (paid.json?.status !== 'succeeded') return false;
+  const orderId = await holdOrderPay(url, c, sessionId, seatIds);
+  if (!orderId) return false;
   // As in the booking bench: the buyer's next hold waits until this order is paid (webhook in).
   for (let i = 0; i < 200; i++) {
-    const o = await call(url, c, 'GET', `/api/orders/${order.json.id}`);
+    const o = await call(url, c, 'GET', `/api/orders/${orderId}`);
     if (o.json.status === 'paid') return true;
     if (o.json.status !== 'pending') return false;
     await new Promise((r) => setTimeout(r, 20));

@@ -45,3 +45,38 @@ export function randomSeats(all: string[], n: number) {
   while (picked.size < Math.min(n, all.length)) picked.add(all[Math.floor(Math.random() * all.length)]!);
   return [...picked];
 }
+
+/**
+ * A buyer's checkout up to the payment: hold 2 random seats, order them, pay with the test card.
+ * The order's id once the PSP took the payment (its webhook may still be on the way), or null
+ * when a step was refused. `lap` is told when each step is done.
+ */
+export async function holdOrderPay(
+  url: string,
+  c: Buyer,
+  sessionId: string,
+  seatIds: string[],
+  lap: (step: 'hold' | 'order' | 'pay') => void = () => {},
+): Promise<string | null> {
+  const hold = await call(url, c, 'POST', `/api/sessions/${sessionId}/holds`, {
+    seatIds: randomSeats(seatIds, 2),
+  });
+  if (hold.status !== 201) return null;
+  lap('hold');
+  const order = await call(
+    url,
+    c,
+    'POST',
+    '/api/orders',
+    { holdId: hold.json.holdId },
+    { 'idempotency-key': randomUUID() },
+  );
+  if (order.status !== 201) return null;
+  lap('order');
+  const paid = await call(url, c, 'POST', `/api/testpay/payments/${order.json.payment.id}/confirm`, {
+    cardNumber: '4242424242424242',
+  });
+  if (paid.json?.status !== 'succeeded') return null;
+  lap('pay');
+  return order.json.id as string;
+}

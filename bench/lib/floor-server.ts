@@ -10,9 +10,10 @@ import { JOIN_PER_ACCOUNT, JOIN_PER_IP } from '../../apps/server/src/modules/wai
  *
  * - `GET /poll…` answers the exact status answer (headers and body) the platform gave, fixed: no
  *   token check, no limits, no status math. The gap between this and the platform's poll is ours.
- * - `POST /join` runs the join's one Redis script (claim a number behind the account and address
- *   buckets, coord.claimNumberLimited) for a new claimant and answers its number: the round trip
- *   the platform's join cannot avoid, without sign-in, framework or token.
+ * - `POST /join` runs the join's Redis script (claim a number behind the account and address
+ *   buckets, coord.claimNumbersLimited) for one new claimant per request and answers its number:
+ *   a join's Redis work one round trip at a time (the platform batches the joins that arrive
+ *   together), without sign-in, framework or token.
  */
 const answer = JSON.parse(process.env.FLOOR_POLL_ANSWER ?? '{"headers":[],"body":"{}"}') as {
   headers: string[];
@@ -31,11 +32,16 @@ http
       const who = `account-${++next}`;
       const ip = `10.9.${(next >> 8) & 255}.${next & 255}`;
       coord
-        .claimNumberLimited(keys.joined, keys.claims, who, { ttlMs: 3_600_000 }, [
-          { key: keys.limit('acct', who), ...JOIN_PER_ACCOUNT },
-          { key: keys.limit('ip', ip), ...JOIN_PER_IP },
+        .claimNumbersLimited(keys.joined, keys.claims, { ttlMs: 3_600_000 }, [
+          {
+            claimant: who,
+            limits: [
+              { key: keys.limit('acct', who), ...JOIN_PER_ACCOUNT },
+              { key: keys.limit('ip', ip), ...JOIN_PER_IP },
+            ],
+          },
         ])
-        .then((claim) => {
+        .then(([claim]) => {
           const body = JSON.stringify(claim);
           res.writeHead(201, ['content-type', 'application/json', 'content-length', String(body.length)]);
           res.end(body);

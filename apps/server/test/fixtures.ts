@@ -92,3 +92,12 @@ export async function publishedSession(
   await s.catalog.changeStatus(event.id, 'published');
   return { eventId: event.id, sessionId: session.id, layoutId: layout.id, venueId: venue.id };
 }
+
+/** What the booking repository's createHold takes: chosen seats for 10 minutes, no GA places. */
+export const seatHold = (sessionId: string, userId: string, seatIds: string[]) => ({
+  sessionId,
+  userId,
+  seatIds,
+  gaItems: [],
+  holdMinutes: 10,
+});

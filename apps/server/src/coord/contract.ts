@@ -232,20 +232,40 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
           { key: a, limit: 2, windowMs: 60_000 },
           { key: b, limit: 5, windowMs: 60_000 },
         ];
-        expect(await coord.claimNumberLimited(counter, claims, 'x', { ttlMs: 60_000 }, limits)).toEqual({
-          number: 1,
-          fresh: true,
-        });
-        expect(await coord.claimNumberLimited(counter, claims, 'x', { ttlMs: 60_000 }, limits)).toEqual({
-          number: 1,
-          fresh: false,
-        });
-        const refused = await coord.claimNumberLimited(counter, claims, 'y', { ttlMs: 60_000 }, limits);
+        const one = async (claimant: string) =>
+          (await coord.claimNumbersLimited(counter, claims, { ttlMs: 60_000 }, [{ claimant, limits }]))[0];
+        expect(await one('x')).toEqual({ number: 1, fresh: true });
+        expect(await one('x')).toEqual({ number: 1, fresh: false });
+        const refused = await one('y');
         expect(refused).toMatchObject({ limited: true });
         expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
         expect(await coord.getCounter(counter)).toBe(1);
         // Bucket b gave 2 of its 5 tokens; the refused call did not charge it.
         expect((await coord.consumeRateLimit(b, { limit: 5, windowMs: 60_000 })).remaining).toBe(2);
+      });
+
+      it('claims for many claimants in one step, in order, each behind its own buckets', async () => {
+        const counter = unique('counter');
+        const claims = unique('claims');
+        const shared = unique('bucket-shared');
+        const own = (who: string) => ({ key: unique(`bucket-${who}`), limit: 5, windowMs: 60_000 });
+        const limits = (who: string) => [own(who), { key: shared, limit: 3, windowMs: 60_000 }];
+        const results = await coord.claimNumbersLimited(counter, claims, { ttlMs: 60_000 }, [
+          { claimant: 'a', limits: limits('a') },
+          { claimant: 'b', limits: limits('b') },
+          { claimant: 'a', limits: limits('a2') }, // named twice: the same number
+          { claimant: 'c', limits: limits('c') }, // the shared bucket (3) is empty by now
+          { claimant: 'd', limits: [] },
+        ]);
+        expect(results.slice(0, 3)).toEqual([
+          { number: 1, fresh: true },
+          { number: 2, fresh: true },
+          { number: 1, fresh: false },
+        ]);
+        expect(results[3]).toMatchObject({ limited: true });
+        expect(results[4]).toEqual({ number: 3, fresh: true });
+        expect(await coord.getCounter(counter)).toBe(3);
+        expect(await coord.claimNumbersLimited(counter, claims, { ttlMs: 60_000 }, [])).toEqual([]);
       });
 
       it('keeps claims apart from values of the same name', async () => {

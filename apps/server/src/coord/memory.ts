@@ -192,16 +192,18 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       return claim(counterKey, claimsKey, claimant, opts);
     },
 
-    async claimNumberLimited(counterKey, claimsKey, claimant, opts, limits) {
+    async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
       open();
       const at = now();
-      for (const l of limits) {
-        const rule = checkRateLimit({ ...l, cost: 1 });
-        const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
-        buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });
-        if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
-      }
-      return claim(counterKey, claimsKey, claimant, opts);
+      return claims.map(({ claimant, limits }) => {
+        for (const l of limits) {
+          const rule = checkRateLimit({ ...l, cost: 1 });
+          const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
+          buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });
+          if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
+        }
+        return claim(counterKey, claimsKey, claimant, opts);
+      });
     },
 
     async publish(channel, message) {

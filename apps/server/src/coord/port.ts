@@ -87,17 +87,17 @@ export interface Coordinator {
   ): Promise<{ number: number; fresh: boolean }>;
 
   /**
-   * claimNumber behind rate limits, in one step (one Redis round trip): takes one token from each
-   * bucket in order, stopping at the first that refuses (later buckets are not charged), and
-   * claims only when all allow. On Redis Cluster every key must share the counter's hash tag.
+   * claimNumber for many claimants behind rate limits, in one step (one Redis round trip): for each
+   * claimant in order, takes one token from each of its buckets, stopping at the first that
+   * refuses (its later buckets are not charged), and claims only when all allow. Answers one
+   * result per claimant, in order. On Redis Cluster every key must share the counter's hash tag.
    */
-  claimNumberLimited(
+  claimNumbersLimited(
     counterKey: string,
     claimsKey: string,
-    claimant: string,
     opts: { ttlMs: number },
-    limits: ({ key: string } & Omit<RateLimitOptions, 'cost'>)[],
-  ): Promise<{ number: number; fresh: boolean } | { limited: true; retryAfterMs: number }>;
+    claims: { claimant: string; limits: ({ key: string } & Omit<RateLimitOptions, 'cost'>)[] }[],
+  ): Promise<({ number: number; fresh: boolean } | { limited: true; retryAfterMs: number })[]>;
 
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */
   publish(channel: string, message: string): Promise<void>;

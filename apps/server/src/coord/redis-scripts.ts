@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 /**
  * Lua scripts for the operations that must read and write in one step. A script runs atomically
  * in Redis, so two processes can never both see "free" or both take the last token. Each touches
- * one key, except CLAIM_NUMBER, whose two keys share a hash tag on Redis Cluster.
+ * one key, except CLAIM_NUMBER and CLAIM_NUMBERS_LIMITED, whose keys share a hash tag on Redis Cluster.
  */
 
 // Compare-and-delete: only the holder's token may free the lock.
@@ -117,19 +117,53 @@ redis.call('HSET', KEYS[2], ARGV[1], n)
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return { n, 1 }`;
 
-// claimNumber behind rate limits, in one round trip: KEYS = counter, claims, bucket…; ARGV =
-// claimant, ttl, replace, then (limit, windowMs) per bucket. The first bucket that refuses stops
-// it (later ones are not charged); only when all allow is the number claimed, by CLAIM_NUMBER's
-// own steps (the first three keys and arguments are the same).
-const CLAIM_NUMBER_LIMITED = `${BUCKET}
-for i = 3, #KEYS do
-  local j = 4 + (i - 3) * 2
-  local allowed, _, retryAfterMs = take(KEYS[i], tonumber(ARGV[j]), tonumber(ARGV[j + 1]), 1, now)
-  if allowed == 0 then
-    return { -1, retryAfterMs }
+// claimNumber for many claimants behind rate limits, in one round trip: KEYS = counter, claims,
+// then every claimant's bucket keys in order; ARGV = ttl, then per claimant: claimant, bucket
+// count, (limit, windowMs) per bucket. For each claimant the first bucket that refuses stops it
+// (its later buckets are not charged); only when all allow is a number claimed, by CLAIM_NUMBER's
+// rule (without replace). Answers two values per claimant: number and fresh (1/0), or -1 and
+// retryAfterMs. Claimants are served in order, so one named twice gets the same number twice.
+const CLAIM_NUMBERS_LIMITED = `${BUCKET}
+local out = {}
+local k = 3
+local a = 2
+local claimed = false
+while a <= #ARGV do
+  local claimant = ARGV[a]
+  local buckets = tonumber(ARGV[a + 1])
+  a = a + 2
+  local retryAfter = nil
+  for _ = 1, buckets do
+    if not retryAfter then
+      local allowed, _, retryAfterMs = take(KEYS[k], tonumber(ARGV[a]), tonumber(ARGV[a + 1]), 1, now)
+      if allowed == 0 then
+        retryAfter = retryAfterMs
+      end
+    end
+    k = k + 1
+    a = a + 2
+  end
+  if retryAfter then
+    out[#out + 1] = -1
+    out[#out + 1] = retryAfter
+  else
+    local held = redis.call('HGET', KEYS[2], claimant)
+    if held then
+      out[#out + 1] = tonumber(held)
+      out[#out + 1] = 0
+    else
+      local n = redis.call('INCR', KEYS[1])
+      redis.call('HSET', KEYS[2], claimant, n)
+      claimed = true
+      out[#out + 1] = n
+      out[#out + 1] = 1
+    end
   end
 end
-${CLAIM_NUMBER}`;
+if claimed then
+  redis.call('PEXPIRE', KEYS[2], ARGV[1])
+end
+return out`;
 
 export interface CoordinatorScripts {
   tkReleaseLock(key: string, token: string): Promise<number>;
@@ -143,10 +177,8 @@ export interface CoordinatorScripts {
   tkPutGroupMember(key: string, member: string, value: string, ttlMs: number): Promise<number>;
   tkReadGroup(key: string): Promise<string[]>;
   tkCountGroup(key: string): Promise<number>;
-  tkClaimNumberLimited(
-    numberOfKeys: number,
-    ...keysThenArgs: (string | number)[]
-  ): Promise<[numberOrMinusOne: number, freshOrRetryAfterMs: number]>;
+  /** Two numbers per claimant: number and fresh, or -1 and retryAfterMs. */
+  tkClaimNumbersLimited(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
   tkClaimNumber(
     counterKey: string,
     claimsKey: string,
@@ -165,7 +197,7 @@ export function withScripts(client: Redis): Redis & CoordinatorScripts {
   client.defineCommand('tkReadGroup', { numberOfKeys: 1, lua: READ_GROUP });
   client.defineCommand('tkCountGroup', { numberOfKeys: 1, lua: COUNT_GROUP });
   client.defineCommand('tkClaimNumber', { numberOfKeys: 2, lua: CLAIM_NUMBER });
-  // The number of buckets varies: the key count is passed first on each call.
-  client.defineCommand('tkClaimNumberLimited', { lua: CLAIM_NUMBER_LIMITED });
+  // The number of claimants and buckets varies: the key count is passed first on each call.
+  client.defineCommand('tkClaimNumbersLimited', { lua: CLAIM_NUMBERS_LIMITED });
   return client as Redis & CoordinatorScripts;
 }

@@ -174,21 +174,23 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       return { number, fresh: fresh === 1 };
     },
 
-    async claimNumberLimited(counterKey, claimsKey, claimant, opts, limits) {
-      const rules = limits.map((l) => ({ key: l.key, ...checkRateLimit({ ...l, cost: 1 }) }));
-      const [first, second] = await client.tkClaimNumberLimited(
-        2 + rules.length,
-        kv(counterKey),
-        claimKey(claimsKey),
-        ...rules.map((r) => rateKey(r.key)),
-        claimant,
-        checkTtl(opts.ttlMs),
-        '',
-        ...rules.flatMap((r) => [r.limit, r.windowMs]),
+    async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
+      const keys = [kv(counterKey), claimKey(claimsKey)];
+      const args: (string | number)[] = [checkTtl(opts.ttlMs)];
+      for (const c of claims) {
+        args.push(c.claimant, c.limits.length);
+        for (const l of c.limits) {
+          const rule = checkRateLimit({ ...l, cost: 1 });
+          keys.push(rateKey(l.key));
+          args.push(rule.limit, rule.windowMs);
+        }
+      }
+      const flat = await client.tkClaimNumbersLimited(keys.length, ...keys, ...args);
+      return claims.map((_, i) =>
+        flat[2 * i] === -1
+          ? { limited: true as const, retryAfterMs: flat[2 * i + 1]! }
+          : { number: flat[2 * i]!, fresh: flat[2 * i + 1] === 1 },
       );
-      return first === -1
-        ? { limited: true as const, retryAfterMs: second }
-        : { number: first, fresh: second === 1 };
     },
 
     async publish(channel, message) {

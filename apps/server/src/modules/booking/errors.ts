@@ -12,6 +12,13 @@ export class SeatsUnavailable extends Conflict {
   }
 }
 
+/** PostgreSQL found this hold in a deadlock with another change of the same seats and undid it. */
+export class SeatsBusy extends Conflict {
+  constructor() {
+    super('SEATS_BUSY', 'Those seats were being changed by someone else at the same moment. Try again.');
+  }
+}
+
 export class NotEnoughSeats extends Conflict {
   constructor(category: string, quantity: number) {
     super('NOT_ENOUGH_SEATS', `There are not ${quantity} seats left in ${category}.`);

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, signIn } from '../../../test/actors.ts';
 import { makeTestApp } from '../../../test/app.ts';
 import { databaseBackends } from '../../../test/databases.ts';
-import { publishedSession, type SessionFixture } from '../../../test/fixtures.ts';
+import { publishedSession, type SessionFixture, seatHold } from '../../../test/fixtures.ts';
 import { queryRows } from '../../db/client.ts';
+import { bookingRepository, type RollbackWith } from './repository.ts';
 
 const backends = await databaseBackends();
 
@@ -168,6 +169,47 @@ describe.each(backends)('seat holds on $name', (backend) => {
       sql`select count(distinct hold_id)::int as n from seat_inventory where session_id = ${ga.sessionId} and seat_id in ('R-B3', 'R-B4')`,
     );
     expect(holders[0]!.n).toBe(1);
+  });
+
+  it('decides each hold of a batch on its own: a refused one undoes only itself', async () => {
+    // Holds submitted in the same turn with nothing in flight leave as ONE tk_take_holds batch;
+    // the items run in order and each sees what the items before it did.
+    const s = await publishedSession(ctx.app);
+    const [erin, finn] = await Promise.all([signIn(ctx.app), signIn(ctx.app)]);
+    const idOf = async (a: Actor) => (await a.get('/api/me')).json().user.id as string;
+    const [e, f] = await Promise.all([idOf(erin), idOf(finn)]);
+    const repo = bookingRepository(ctx.database.db);
+    const item = (userId: string, seatIds: string[]) => seatHold(s.sessionId, userId, seatIds);
+    const [first, refused, other, replacement] = await Promise.allSettled([
+      repo.createHold(item(e, ['r0-s0', 'r0-s1'])),
+      repo.createHold(item(f, ['r0-s1', 'r0-s2'])), // r0-s1 was just taken by the item before
+      repo.createHold(item(f, ['r0-s3'])),
+      repo.createHold(item(e, ['r0-s1', 'r0-s4'])), // replaces erin's first hold, keeping r0-s1
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(refused.status).toBe('rejected');
+    expect(((refused as PromiseRejectedResult).reason as RollbackWith).reason).toEqual({
+      kind: 'seats',
+      seatIds: ['r0-s1'],
+    });
+    const held = (r: PromiseSettledResult<Awaited<ReturnType<typeof repo.createHold>>>) =>
+      (r as PromiseFulfilledResult<Awaited<ReturnType<typeof repo.createHold>>>).value;
+    expect(held(replacement).freed.sort()).toEqual(['r0-s0', 'r0-s1']);
+    const seat = (id: string) => seatRow(s.sessionId, id);
+    expect((await seat('r0-s0')).status).toBe('available');
+    expect((await seat('r0-s1')).hold_id).toBe(held(replacement).hold.id);
+    expect((await seat('r0-s2')).status).toBe('available'); // the refused item left nothing behind
+    expect((await seat('r0-s3')).hold_id).toBe(held(other).hold.id);
+    expect((await seat('r0-s4')).hold_id).toBe(held(replacement).hold.id);
+    const holdsNow = await queryRows<{ id: string; status: string }>(
+      ctx.database.db,
+      sql`select id, status from holds where session_id = ${s.sessionId} order by created_at`,
+    );
+    expect(Object.fromEntries(holdsNow.map((h) => [h.id, h.status]))).toEqual({
+      [held(first).hold.id]: 'released',
+      [held(other).hold.id]: 'active',
+      [held(replacement).hold.id]: 'active',
+    });
   });
 
   it('keeps its database connections when holds are refused', async () => {

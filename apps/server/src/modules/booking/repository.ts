@@ -2,10 +2,35 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { fromPgArray, toPgArray } from '../../db/pg-array.ts';
 import { holds } from '../../db/schema/index.ts';
+import { batcher } from '../../lib/batcher.ts';
 
 export type HoldRow = typeof holds.$inferSelect;
 export type GaItem = { areaId: string; quantity: number };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type HoldInput = {
+  sessionId: string;
+  userId: string;
+  seatIds: string[];
+  gaItems: GaItem[];
+  holdMinutes: number;
+};
+
+type HoldOutcomeRow = {
+  item: number | string;
+  outcome: 'held' | 'checkout' | 'seats' | 'ga' | 'busy';
+  hold_id: string | null;
+  expires_at: Date | string | null;
+  freed: string[] | string | null;
+  detail: string | null;
+};
+
+/**
+ * Up to 64 holds per statement and one batch in the database at a time per process: the batches
+ * of one process never wait on each other's seat locks, and PostgreSQL's CPU per hold is already
+ * near its floor at this size (docs/BENCHMARKS.md).
+ */
+const HOLD_BATCH = { maxBatch: 64, maxInFlight: 1 };
 
 export class RollbackWith extends Error {
   constructor(readonly reason: unknown) {
@@ -19,6 +44,29 @@ export class RollbackWith extends Error {
  * read-then-write window exists and an expired hold never blocks anyone, sweeper or not.
  */
 export function bookingRepository(db: Db) {
+  /** Many holds in one statement; the answers in the items' order. */
+  async function takeHolds(items: HoldInput[]) {
+    const rows = await queryRows<HoldOutcomeRow>(
+      db,
+      sql`select item, outcome, hold_id, expires_at, freed, detail from tk_take_holds(
+            ${toPgArray(items.map((i) => i.sessionId))}::uuid[], ${toPgArray(items.map((i) => i.userId))}::uuid[],
+            ${`{${items.map((i) => i.seatIds.length).join(',')}}`}::int[], ${toPgArray(items.flatMap((i) => i.seatIds))}::text[],
+            ${JSON.stringify(items.map((i) => i.gaItems))}::jsonb, ${`{${items.map((i) => i.holdMinutes).join(',')}}`}::int[])`,
+    );
+    const ordered: (HoldOutcomeRow | Promise<HoldOutcomeRow>)[] = new Array(items.length);
+    for (const row of rows)
+      ordered[Number(row.item) - 1] =
+        // An item that waited too long for a lock in a batch was undone; alone it waits its
+        // turn, and the others are answered meanwhile. (Alone, 'busy' means PostgreSQL found a
+        // deadlock and chose this hold: the caller is told to try again.)
+        row.outcome === 'busy' && items.length > 1
+          ? takeHolds([items[Number(row.item) - 1]!]).then((r) => r[0]!)
+          : row;
+    return ordered;
+  }
+
+  const holdBatches = batcher<HoldInput, HoldOutcomeRow | Promise<HoldOutcomeRow>>(takeHolds, HOLD_BATCH);
+
   /**
    * Seats back to available, only those still held by this hold (another hold may own them now).
    * Found through the primary key by the hold's seat ids: seat_inventory has no hold_id index.
@@ -49,56 +97,43 @@ export function bookingRepository(db: Db) {
     returnGa,
 
     /**
-     * Replaces the buyer's active hold on the session with a new one, all or nothing, in ONE round
-     * trip: tk_take_hold (migration 0009, around tk_create_hold of 0006/0008) releases the old
-     * hold, inserts the new one, takes every seat with one conditional UPDATE and the GA places
-     * with conditional decrements, and undoes everything if anything is not free. A refusal comes
-     * back as a row, not an error: node-postgres's Pool closes the connection of a failed
-     * statement, and a refused hold is routine. Throws RollbackWith the reason.
+     * Replaces the buyer's active hold on the session with a new one, all or nothing: releases
+     * the old hold, inserts the new one, takes every seat with one conditional UPDATE and the GA
+     * places with conditional decrements, and undoes everything if anything is not free. Holds
+     * that arrive while this process's previous batch is in the database go out together
+     * (tk_take_holds, migration 0012: one round trip and one transaction for many holds, each
+     * item in its own subtransaction). A refusal comes back as a row, not an error:
+     * node-postgres's Pool closes the connection of a failed statement, and a refused hold is
+     * routine. Throws RollbackWith the reason.
      */
-    async createHold(input: {
-      sessionId: string;
-      userId: string;
-      seatIds: string[];
-      gaItems: GaItem[];
-      holdMinutes: number;
-    }) {
-      const [row] = await queryRows<{
-        outcome: 'held' | 'checkout' | 'seats' | 'ga';
-        hold_id: string | null;
-        expires_at: Date | string | null;
-        freed: string[] | string | null;
-        detail: string | null;
-      }>(
-        db,
-        sql`select outcome, hold_id, expires_at, freed, detail from tk_take_hold(${input.sessionId}::uuid, ${input.userId}::uuid,
-              ${toPgArray(input.seatIds)}::text[], ${JSON.stringify(input.gaItems)}::jsonb, ${input.holdMinutes}::int)`,
-      );
-      if (row!.outcome === 'checkout') {
-        const [holdId, orderId] = String(row!.detail ?? '').split(' ');
+    async createHold(input: HoldInput) {
+      const row = await holdBatches.submit(input);
+      if (row.outcome === 'checkout') {
+        const [holdId, orderId] = String(row.detail ?? '').split(' ');
         throw new RollbackWith({ kind: 'checkout', holdId, orderId });
       }
-      if (row!.outcome === 'seats')
+      if (row.outcome === 'seats')
         throw new RollbackWith({
           kind: 'seats',
-          seatIds: String(row!.detail ?? '')
+          seatIds: String(row.detail ?? '')
             .split(',')
             .filter(Boolean),
         });
-      if (row!.outcome === 'ga') throw new RollbackWith({ kind: 'ga', areaId: row!.detail });
+      if (row.outcome === 'ga') throw new RollbackWith({ kind: 'ga', areaId: row.detail });
+      if (row.outcome === 'busy') throw new RollbackWith({ kind: 'busy' });
       return {
         hold: {
-          id: row!.hold_id!,
+          id: row.hold_id!,
           sessionId: input.sessionId,
           userId: input.userId,
           status: 'active' as const,
           seatIds: input.seatIds,
           gaItems: input.gaItems,
-          expiresAt: new Date(row!.expires_at!),
+          expiresAt: new Date(row.expires_at!),
           createdAt: new Date(),
           endedAt: null,
         } satisfies HoldRow,
-        freed: fromPgArray(row!.freed),
+        freed: fromPgArray(row.freed),
       };
     },
 

@@ -10,6 +10,7 @@ import {
   GaSoldOut,
   NotEnoughSeats,
   SalesClosed,
+  SeatsBusy,
   SeatsUnavailable,
   TooManySeats,
   UnknownSeats,
@@ -97,6 +98,7 @@ export function bookingService(deps: {
           ? (err.reason as { kind?: string; holdId?: string; orderId?: string })
           : null;
       if (reason?.kind === 'checkout') throw new CheckoutInProgress(reason.holdId!, reason.orderId!);
+      if (reason?.kind === 'busy') throw new SeatsBusy();
       throw err;
     }
     events.publish(sessionId, {
