@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createRedisCoordinator } from '../apps/server/src/coord/redis.ts';
 import { openDatabase } from '../apps/server/src/db/client.ts';
+import { roomKeys } from '../apps/server/src/modules/waiting-room/keys.ts';
 import { keyedPermutation, keysFromDigest } from '../apps/server/src/modules/waiting-room/permutation.ts';
 import { waitingRoomRepository } from '../apps/server/src/modules/waiting-room/repository.ts';
 import { waitingRoomService } from '../apps/server/src/modules/waiting-room/service.ts';
@@ -15,7 +16,7 @@ import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { type LoadResult, load, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { pollLoad } from './lib/poll-load.ts';
+import { pollLoad, type SlicedRequest, type SlicedResult, slicedLoad } from './lib/poll-load.ts';
 import { startFloor, startHelloWorld, startPlatform } from './lib/processes.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
@@ -38,6 +39,8 @@ const WARM_JOINS = Number(process.env.BENCH_QUEUE_WARM_JOINS ?? 40_000);
 const JOIN_WARMUP = 5_000;
 /** Distinct tokens (and addresses) the status polls rotate over. */
 const POLLERS = 40_000;
+/** Measured joins go in chunks of this many, each right after its people's page load. */
+const JOIN_CHUNK = 10_000;
 const CONNECTIONS = Number(process.env.BENCH_QUEUE_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -84,20 +87,32 @@ export async function queueBench() {
     cpuOf.set(result.name, cpu);
     return result;
   };
+  let stopHello = async () => {};
   try {
     const opts = { connections: CONNECTIONS, durationSec: SECONDS };
+    // Hello-world stays up for the whole run: besides the first baseline row, a short hello-world
+    // run goes right before each measured piece of the two targeted rows, and their ratio is taken
+    // pair by pair (the median counts). This machine's speed drifts within a run (the first
+    // baseline of two runs of the same build differed by 1.6×), so a ratio is only fair between
+    // neighbours.
     const hello = await startHelloWorld();
+    stopHello = hello.stop;
     await load('warm-up', hello.url, { ...opts, durationSec: 2 });
     const baseline = await timed(() => load('hello-world (Fastify, baseline)', hello.url, opts));
     results.push(baseline);
-    await hello.stop();
+    const PAIR_SECONDS = Math.max(3, Math.round(SECONDS / 3));
+    const helloNow = () => load('hello-world', hello.url, { ...opts, durationSec: PAIR_SECONDS });
+    const pairRatios: Record<'join' | 'status', number[]> = { join: [], status: [] };
 
     const before = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
-    const seen = new Uint8Array(TOTAL + 2);
-    let duplicates = 0;
+    // Numbers from the answers that were read (cold joins over HTTP, joins through the service).
+    const answered = new Uint8Array(TOTAL + 2);
+    let answeredCount = 0;
+    let answeredTwice = 0;
     const mark = (n: number) => {
-      if (seen[n]) duplicates++;
-      seen[n] = 1;
+      if (answered[n]) answeredTwice++;
+      answered[n] = 1;
+      answeredCount++;
     };
 
     // Each account in [from, from + count) sends one request; join answers are checked and kept.
@@ -153,18 +168,42 @@ export async function queueBench() {
     };
     const joinPath = `/api/sessions/${sessionId}/queue/join`;
 
-    // People who had the page open: the page load looked their login up, the join finds it cached.
-    await perAccount('page load', 'GET', '/api/me', 1, JOIN_WARMUP + WARM_JOINS);
-    await perAccount('join warm-up', 'POST', joinPath, 1, JOIN_WARMUP);
-    const warmJoins = await timed(() =>
-      perAccount(
-        `POST /queue/join over HTTP (${WARM_JOINS.toLocaleString('en')} people who had the page open)`,
-        'POST',
-        joinPath,
-        JOIN_WARMUP + 1,
-        WARM_JOINS,
-      ),
+    // People who had the page open: the page load looked their login up, the join finds it cached
+    // (logins are cached per process for SESSION_CACHE_MS, 30 s). Pages load and joins follow in
+    // chunks, so on a slow machine no login expires between its page load and its join. Each person
+    // joins exactly once, from their own address; the answers are not parsed here (the load
+    // generator shares the machine with the server; hello-world's does not parse either): every
+    // number is checked in Redis afterwards.
+    const joinRequests = (from: number, count: number): SlicedRequest[] =>
+      Array.from({ length: count }, (_, k) => ({
+        method: 'POST',
+        path: joinPath,
+        headers: { cookie: benchCookie(from + k), 'x-forwarded-for': ip(from + k) },
+      }));
+    await perAccount('page load', 'GET', '/api/me', 1, JOIN_WARMUP);
+    await slicedLoad('join warm-up', platform.url, joinRequests(1, JOIN_WARMUP), {
+      connections: CONNECTIONS,
+      once: true,
+    });
+    const chunks: { result: LoadResult; cpu: CpuShare | null; secs: number }[] = [];
+    for (let from = JOIN_WARMUP + 1; from <= JOIN_WARMUP + WARM_JOINS; from += JOIN_CHUNK) {
+      const count = Math.min(JOIN_CHUNK, JOIN_WARMUP + WARM_JOINS + 1 - from);
+      await perAccount('page load', 'GET', '/api/me', from, count);
+      const next = await helloNow();
+      const { result, cpu } = await measureCpu(dbName, () =>
+        slicedLoad('joins', platform.url, joinRequests(from, count), {
+          connections: CONNECTIONS,
+          once: true,
+        }),
+      );
+      chunks.push({ result, cpu, secs: result.requests / result.rps });
+      pairRatios.join.push(result.rps / next.rps);
+    }
+    const warmJoins = combineRuns(
+      `POST /queue/join over HTTP (${WARM_JOINS.toLocaleString('en')} people who had the page open)`,
+      chunks,
     );
+    cpuOf.set(warmJoins.name, combineCpu(chunks));
     results.push(warmJoins);
     // The rest of the HTTP share arrive cold: every join is also a login lookup in PostgreSQL.
     results.push(
@@ -206,8 +245,36 @@ export async function queueBench() {
     await database.close();
 
     const after = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
+    // Every join's number as stored (account → number), read back from Redis: each number once,
+    // none missing, one entry per person; and every number an answer gave is among them.
+    const stored = new Uint8Array(TOTAL + 2);
+    let storedEntries = 0;
+    let duplicates = 0;
+    let outOfRange = 0;
+    let cursor = '0';
+    do {
+      const [nextCursor, flat] = await redis.hscan(
+        // The Redis coordinator's layout: claims hashes live under <prefix>claims:.
+        `${prefix}claims:${roomKeys(sessionId).claims}`,
+        cursor,
+        'COUNT',
+        10_000,
+      );
+      cursor = nextCursor;
+      for (let i = 1; i < flat.length; i += 2) {
+        const n = Number(flat[i]);
+        storedEntries++;
+        if (!(n >= 1 && n <= TOTAL)) outOfRange++;
+        else if (stored[n]) duplicates++;
+        else stored[n] = 1;
+      }
+    } while (cursor !== '0');
     let missing = 0;
-    for (let n = 1; n <= TOTAL; n++) if (!seen[n]) missing++;
+    let answeredNotStored = 0;
+    for (let n = 1; n <= TOTAL; n++) {
+      if (!stored[n]) missing++;
+      if (answered[n] && !stored[n]) answeredNotStored++;
+    }
 
     // The draw: sales open now; the leader seals the pre-queue at the count so far.
     const c = new pg.Client({ connectionString: db.url });
@@ -236,12 +303,26 @@ export async function queueBench() {
     const statusPaths = keep.map(
       (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
     );
-    const status = await timed(() =>
-      pollLoad('GET /queue/status (token + published state, no DB or Redis)', platform.url, statusPaths, {
-        ...opts,
-        ipOf: (i) => ip(700_000 + i),
-      }),
-    );
+    const statusRuns: { result: SlicedResult; cpu: CpuShare | null; secs: number }[] = [];
+    for (let k = 0; k < 3; k++) {
+      const next = await helloNow();
+      const { result, cpu } = await measureCpu(dbName, () =>
+        pollLoad('status polls', platform.url, statusPaths, {
+          ...opts,
+          durationSec: PAIR_SECONDS,
+          ipOf: (i) => ip(700_000 + i),
+        }),
+      );
+      statusRuns.push({ result, cpu, secs: PAIR_SECONDS });
+      pairRatios.status.push(result.rps / next.rps);
+    }
+    const status = {
+      ...combineRuns('GET /queue/status (token + published state, no DB or Redis)', statusRuns),
+      codes: new Map<number, number>(),
+    };
+    for (const { result } of statusRuns)
+      for (const [code, n] of result.codes) status.codes.set(code, (status.codes.get(code) ?? 0) + n);
+    cpuOf.set(status.name, combineCpu(statusRuns));
     for (const [code, count] of status.codes)
       if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
     results.push(status);
@@ -343,8 +424,9 @@ export async function queueBench() {
       }),
     );
 
-    const joinRatio = Math.round((warmJoins.rps / baseline.rps) * 100);
-    const statusRatio = Math.round((status.rps / baseline.rps) * 100);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const pairs = (xs: number[]) => `${pct(median(xs))} (pairs: ${xs.map(pct).join(', ')})`;
     lines.push(
       `### Waiting room — ${machineLine()}`,
       '',
@@ -369,12 +451,14 @@ export async function queueBench() {
       '|---|---|',
       `| people in the queue | ${TOTAL.toLocaleString('en')} (${(HTTP_JOINS + WARM_JOINS + JOIN_WARMUP).toLocaleString('en')} over HTTP, ${rest.toLocaleString('en')} through the service) |`,
       `| joins through the service | ${Math.round(rest / svcSeconds).toLocaleString('en')}/s (${svcSeconds.toFixed(1)} s) |`,
-      `| join numbers: duplicates / missing | ${duplicates} / ${missing} |`,
+      `| join numbers stored in Redis: entries / duplicates / missing / out of range | ${storedEntries.toLocaleString('en')} / ${duplicates} / ${missing} / ${outOfRange} |`,
+      `| numbers read from answers (cold HTTP joins + service): read / given twice / not stored | ${answeredCount.toLocaleString('en')} / ${answeredTwice} / ${answeredNotStored} |`,
       `| draw: pre-queue size / places given twice | ${n.toLocaleString('en')} / ${placeClashes} |`,
       `| 1,000 places read back over HTTP: distinct | ${new Set(sample).size} |`,
       `| server RSS before → after | ${before.server} → ${after.server} MiB |`,
       `| Redis used memory before → after | ${before.redis} → ${after.redis} MiB (${(((after.redis - before.redis) * 2 ** 20) / TOTAL).toFixed(0)} bytes per person) |`,
-      `| status vs hello-world / join vs hello-world | ${statusRatio}% / ${joinRatio}% |`,
+      `| status polls vs hello-world run just before, median of pairs | ${pairs(pairRatios.status)} |`,
+      `| joins vs hello-world run just before, median of pairs | ${pairs(pairRatios.join)} |`,
       '',
       `| ${SHOPPERS} admitted shoppers holding 2 seats (with access token) | holds/s | p50 ms | p90 ms | p99 ms | not taken |`,
       '|---|---|---|---|---|---|',
@@ -382,6 +466,7 @@ export async function queueBench() {
       `| while ${CONNECTIONS} connections poll the queue (${pollsMeanwhile.rps} polls/s) | ${busyHolds.perSecond} | ${busyHolds.p50} | ${busyHolds.p90} | ${busyHolds.p99} | ${busyHolds.failures} |`,
     );
   } finally {
+    await stopHello();
     if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
     await platform.stop();
     // Drop this run's keys (SCAN, not KEYS, so a shared Redis is not blocked).
@@ -395,4 +480,37 @@ export async function queueBench() {
     await db.drop();
   }
   return { markdown: lines.join('\n') };
+}
+
+/** Chunks of one measured row as one: the rate over their summed time, the worst percentiles. */
+function combineRuns(name: string, runs: { result: LoadResult; secs: number }[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((a, { result }) => a + f(result), 0);
+  const worst = (f: (r: LoadResult) => number) => Math.max(...runs.map(({ result }) => f(result)));
+  const requests = sum((r) => r.requests);
+  return {
+    name,
+    rps: Math.round(requests / runs.reduce((a, r) => a + r.secs, 0)),
+    p50: worst((r) => r.p50),
+    p90: worst((r) => r.p90),
+    p99: worst((r) => r.p99),
+    max: worst((r) => r.max),
+    requests,
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+  };
+}
+
+/** CPU shares of several timed runs, weighted by their durations. */
+function combineCpu(runs: { cpu: CpuShare | null; secs: number }[]): CpuShare | null {
+  if (runs.some((r) => !r.cpu)) return null;
+  const total = runs.reduce((a, r) => a + r.secs, 0);
+  const avg = (k: keyof CpuShare) => Math.round(runs.reduce((a, r) => a + r.cpu![k] * r.secs, 0) / total);
+  return {
+    loadgen: avg('loadgen'),
+    server: avg('server'),
+    serverMain: avg('serverMain'),
+    postgres: avg('postgres'),
+    redis: avg('redis'),
+    machine: avg('machine'),
+  };
 }

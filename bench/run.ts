@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bookingBench } from './booking.ts';
 import { catalogBench } from './catalog.ts';
+import { mapBench } from './map.ts';
 import { monitoringBench } from './monitoring.ts';
 import { queueBench } from './queue.ts';
 import { ticketsBench } from './tickets.ts';
@@ -13,6 +14,7 @@ import { ticketsBench } from './tickets.ts';
 const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   catalog: catalogBench,
   booking: bookingBench,
+  map: mapBench,
   tickets: ticketsBench,
   monitoring: monitoringBench,
   queue: queueBench,

@@ -1,30 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotPath } from './support/browser.ts';
+import { findSession, type Hooked, openMap } from './support/seatmap-page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-/** The map's test hook (apps/web/src/booking/map/testHook.ts), only what this spec uses. */
-type Hooked = {
-  __seatmap: { point(id: string): { x: number; y: number } | null; freeSeats(limit: number): string[] };
-};
-type SessionSummary = { id: string; layoutKind: string; salesState: string };
-type EventDetail = { type: { key: string }; sessions: SessionSummary[] };
-
-async function findCinemaSession(url: string) {
-  const list = (await (await fetch(`${url}/api/events?pageSize=50`)).json()) as { items: { id: string }[] };
-  for (const { id } of list.items) {
-    const event = (await (await fetch(`${url}/api/events/${id}`)).json()) as EventDetail;
-    const session = event.sessions.find(
-      (s) => s.salesState === 'open' && event.type.key === 'movie' && s.layoutKind === 'procedural',
-    );
-    if (session) return session;
-  }
-  throw new Error('no open cinema session in the demo catalog');
-}
 
 /** Signs up, holds one seat on the map and pays with the test card (the steps of booking.spec.ts). */
 async function buyOneTicket(page: Page, url: string, name: string, email: string) {
-  const session = await findCinemaSession(url);
+  const { session } = await findSession(
+    url,
+    (event, s) => event.type.key === 'movie' && s.layoutKind === 'procedural',
+  );
   await page.goto(`${url}/signup`);
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);
@@ -32,9 +17,7 @@ async function buyOneTicket(page: Page, url: string, name: string, email: string
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByText(name).first().waitFor();
 
-  await page.goto(`${url}/sessions/${session.id}`);
-  await page.locator('[data-testid=seatmap][data-live=true]').waitFor();
-  await page.locator('[data-testid=seatmap]').scrollIntoViewIfNeeded();
+  await openMap(page, url, session.id);
   const free = await page.evaluate(() => (globalThis as unknown as Hooked).__seatmap.freeSeats(1000));
   const seat = free[free.length - 30]!;
   const point = await page.evaluate((id) => (globalThis as unknown as Hooked).__seatmap.point(id), seat);

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotPath } from './support/browser.ts';
+import type { Hooked } from './support/seatmap-page.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 /** Buyers who queue in the pre-queue (the last one arrives through the seat map and is sent here). */
@@ -14,9 +15,6 @@ const OUTFLOW = 20;
 const OPENS_IN_MS = 18_000;
 
 type Sample = { at: number; state: string; position: number | null; ahead: number | null };
-type Hooked = {
-  __seatmap: { point(id: string): { x: number; y: number } | null; freeSeats(n: number): string[] };
-};
 
 async function call<T>(
   request: APIRequestContext,

