@@ -33,5 +33,7 @@ export function startHelloWorld(): Promise<Proc> {
 
 /** The bare floor under the queue routes (lib/floor-server.ts): same bytes, same Redis script. */
 export function startFloor(env: Record<string, string>): Promise<Proc> {
-  return startNodeProcess({ script: 'bench/lib/floor-server.ts', env, readyPath: '/' });
+  // Profiled like the platform (BENCH_SERVER_NODE_ARGS), so the two can be compared.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return startNodeProcess({ script: 'bench/lib/floor-server.ts', env, readyPath: '/', nodeArgs });
 }
