@@ -82,6 +82,8 @@ export async function queueBench() {
   // competes with the server, so req/s alone understates a route with a bigger answer.
   const dbName = new URL(db.url).pathname.slice(1);
   const cpuOf = new Map<string, CpuShare | null>();
+  /** Server main-thread CPU per request of rows made of pieces (their rate and CPU span differ). */
+  const usOf = new Map<string, number>();
   const timed = async <T extends LoadResult>(run: () => Promise<T>) => {
     const { result, cpu } = await measureCpu(dbName, run);
     cpuOf.set(result.name, cpu);
@@ -185,18 +187,18 @@ export async function queueBench() {
       connections: CONNECTIONS,
       once: true,
     });
-    const chunks: { result: LoadResult; cpu: CpuShare | null; secs: number }[] = [];
+    const chunks: (Piece<LoadResult> & { secs: number })[] = [];
     for (let from = JOIN_WARMUP + 1; from <= JOIN_WARMUP + WARM_JOINS; from += JOIN_CHUNK) {
       const count = Math.min(JOIN_CHUNK, JOIN_WARMUP + WARM_JOINS + 1 - from);
       await perAccount('page load', 'GET', '/api/me', from, count);
       const next = await helloNow();
-      const { result, cpu } = await measureCpu(dbName, () =>
+      const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
         slicedLoad('joins', platform.url, joinRequests(from, count), {
           connections: CONNECTIONS,
           once: true,
         }),
       );
-      chunks.push({ result, cpu, secs: result.requests / result.rps });
+      chunks.push({ result, cpu, wallSecs, secs: result.requests / result.rps });
       pairRatios.join.push(result.rps / next.rps);
     }
     const warmJoins = combineRuns(
@@ -204,6 +206,7 @@ export async function queueBench() {
       chunks,
     );
     cpuOf.set(warmJoins.name, combineCpu(chunks));
+    usOf.set(warmJoins.name, serverUsPerRequest(chunks));
     results.push(warmJoins);
     // The rest of the HTTP share arrive cold: every join is also a login lookup in PostgreSQL.
     results.push(
@@ -303,17 +306,17 @@ export async function queueBench() {
     const statusPaths = keep.map(
       (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
     );
-    const statusRuns: { result: SlicedResult; cpu: CpuShare | null; secs: number }[] = [];
+    const statusRuns: (Piece<SlicedResult> & { secs: number })[] = [];
     for (let k = 0; k < 3; k++) {
       const next = await helloNow();
-      const { result, cpu } = await measureCpu(dbName, () =>
+      const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
         pollLoad('status polls', platform.url, statusPaths, {
           ...opts,
           durationSec: PAIR_SECONDS,
           ipOf: (i) => ip(700_000 + i),
         }),
       );
-      statusRuns.push({ result, cpu, secs: PAIR_SECONDS });
+      statusRuns.push({ result, cpu, wallSecs, secs: PAIR_SECONDS });
       pairRatios.status.push(result.rps / next.rps);
     }
     const status = {
@@ -323,6 +326,7 @@ export async function queueBench() {
     for (const { result } of statusRuns)
       for (const [code, n] of result.codes) status.codes.set(code, (status.codes.get(code) ?? 0) + n);
     cpuOf.set(status.name, combineCpu(statusRuns));
+    usOf.set(status.name, serverUsPerRequest(statusRuns));
     for (const [code, count] of status.codes)
       if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
     results.push(status);
@@ -439,7 +443,7 @@ export async function queueBench() {
       ...[...cpuOf].flatMap(([name, cpu]) => {
         const r = results.find((x) => x.name === name);
         if (!cpu || !r?.rps) return [];
-        const us = (cpu.serverMain / 100 / r.rps) * 1e6;
+        const us = usOf.get(name) ?? (cpu.serverMain / 100 / r.rps) * 1e6;
         const helloCpu = cpuOf.get(baseline.name);
         const helloUs = helloCpu ? (helloCpu.serverMain / 100 / baseline.rps) * 1e6 : us;
         return [
@@ -500,11 +504,20 @@ function combineRuns(name: string, runs: { result: LoadResult; secs: number }[])
   };
 }
 
-/** CPU shares of several timed runs, weighted by their durations. */
-function combineCpu(runs: { cpu: CpuShare | null; secs: number }[]): CpuShare | null {
+type Piece<T> = { result: T; cpu: CpuShare | null; wallSecs: number };
+
+/** measureCpu, and how long the piece took from start to last answer. */
+async function measurePiece<T>(dbName: string, run: () => Promise<T>): Promise<Piece<T>> {
+  const started = performance.now();
+  const { result, cpu } = await measureCpu(dbName, run);
+  return { result, cpu, wallSecs: (performance.now() - started) / 1000 };
+}
+
+/** CPU shares of several measured pieces as one row's, weighted by how long each piece ran. */
+function combineCpu(runs: { cpu: CpuShare | null; wallSecs: number }[]): CpuShare | null {
   if (runs.some((r) => !r.cpu)) return null;
-  const total = runs.reduce((a, r) => a + r.secs, 0);
-  const avg = (k: keyof CpuShare) => Math.round(runs.reduce((a, r) => a + r.cpu![k] * r.secs, 0) / total);
+  const total = runs.reduce((a, r) => a + r.wallSecs, 0);
+  const avg = (k: keyof CpuShare) => Math.round(runs.reduce((a, r) => a + r.cpu![k] * r.wallSecs, 0) / total);
   return {
     loadgen: avg('loadgen'),
     server: avg('server'),
@@ -513,4 +526,15 @@ function combineCpu(runs: { cpu: CpuShare | null; secs: number }[]): CpuShare | 
     redis: avg('redis'),
     machine: avg('machine'),
   };
+}
+
+/**
+ * The server main thread's CPU per request over several pieces: all the CPU they used over all
+ * their requests. A counted join chunk's rate is taken while all connections were busy, but its
+ * CPU is measured over the whole chunk, tail included, so share ÷ rate would understate it.
+ */
+function serverUsPerRequest(runs: { result: LoadResult; cpu: CpuShare | null; wallSecs: number }[]): number {
+  const cpuSecs = runs.reduce((a, r) => a + ((r.cpu?.serverMain ?? 0) / 100) * r.wallSecs, 0);
+  const requests = runs.reduce((a, r) => a + r.result.requests, 0);
+  return (cpuSecs / requests) * 1e6;
 }
