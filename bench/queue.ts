@@ -13,11 +13,11 @@ import { waitingRoomTokens } from '../apps/server/src/modules/waiting-room/token
 import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
 import { randomSeats } from './lib/buyers.ts';
 import { type CpuShare, measureCpu } from './lib/cpu.ts';
-import { type LoadResult, load, table } from './lib/load.ts';
+import { type LoadResult, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { pollLoad, type SlicedRequest, type SlicedResult, slicedLoad } from './lib/poll-load.ts';
 import { startFloor, startHelloWorld, startPlatform } from './lib/processes.ts';
+import { rawLoad, type SlicedRequest, type SlicedResult } from './lib/raw-load.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
 
@@ -99,11 +99,18 @@ export async function queueBench() {
     // neighbours.
     const hello = await startHelloWorld();
     stopHello = hello.stop;
-    await load('warm-up', hello.url, { ...opts, durationSec: 2 });
-    const baseline = await timed(() => load('hello-world (Fastify, baseline)', hello.url, opts));
+    // Every row of this bench is measured with the same lean client (lib/raw-load.ts), hello world
+    // included, so the ratios compare servers, not clients.
+    const same = (path: string, method: 'GET' | 'POST' = 'GET', headers: Record<string, string> = {}) =>
+      Array.from({ length: CONNECTIONS }, () => ({ method, path, headers }));
+    await rawLoad('warm-up', hello.url, same('/'), { ...opts, durationSec: 2 });
+    const baseline = await timed(() =>
+      rawLoad('hello-world (Fastify, baseline)', hello.url, same('/'), opts),
+    );
     results.push(baseline);
     const PAIR_SECONDS = Math.max(3, Math.round(SECONDS / 3));
-    const helloNow = () => load('hello-world', hello.url, { ...opts, durationSec: PAIR_SECONDS });
+    const helloNow = () =>
+      rawLoad('hello-world', hello.url, same('/'), { ...opts, durationSec: PAIR_SECONDS });
     const pairRatios: Record<'join' | 'status', number[]> = { join: [], status: [] };
 
     const before = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
@@ -183,7 +190,7 @@ export async function queueBench() {
         headers: { cookie: benchCookie(from + k), 'x-forwarded-for': ip(from + k) },
       }));
     await perAccount('page load', 'GET', '/api/me', 1, JOIN_WARMUP);
-    await slicedLoad('join warm-up', platform.url, joinRequests(1, JOIN_WARMUP), {
+    await rawLoad('join warm-up', platform.url, joinRequests(1, JOIN_WARMUP), {
       connections: CONNECTIONS,
       once: true,
     });
@@ -193,7 +200,7 @@ export async function queueBench() {
       await perAccount('page load', 'GET', '/api/me', from, count);
       const next = await helloNow();
       const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
-        slicedLoad('joins', platform.url, joinRequests(from, count), {
+        rawLoad('joins', platform.url, joinRequests(from, count), {
           connections: CONNECTIONS,
           once: true,
         }),
@@ -306,15 +313,14 @@ export async function queueBench() {
     const statusPaths = keep.map(
       (t) => `/api/sessions/${sessionId}/queue/status?token=${encodeURIComponent(t)}`,
     );
+    /** One poll per token, each from its own address (from `firstIp` on). */
+    const polls = (firstIp: number) =>
+      statusPaths.map((path, i) => ({ path, headers: { 'x-forwarded-for': ip(firstIp + i) } }));
     const statusRuns: (Piece<SlicedResult> & { secs: number })[] = [];
     for (let k = 0; k < 3; k++) {
       const next = await helloNow();
       const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
-        pollLoad('status polls', platform.url, statusPaths, {
-          ...opts,
-          durationSec: PAIR_SECONDS,
-          ipOf: (i) => ip(700_000 + i),
-        }),
+        rawLoad('status polls', platform.url, polls(700_000), { ...opts, durationSec: PAIR_SECONDS }),
       );
       statusRuns.push({ result, cpu, wallSecs, secs: PAIR_SECONDS });
       pairRatios.status.push(result.rps / next.rps);
@@ -348,19 +354,12 @@ export async function queueBench() {
     try {
       results.push(
         await timed(() =>
-          pollLoad('floor: bare node:http, the same status answer fixed', floor.url, statusPaths, {
-            ...opts,
-            ipOf: (i) => ip(700_000 + i),
-          }),
+          rawLoad('floor: bare node:http, the same status answer fixed', floor.url, polls(700_000), opts),
         ),
       );
       results.push(
         await timed(() =>
-          load("floor: bare node:http + the join's Redis script", floor.url, {
-            ...opts,
-            paths: ['/join'],
-            method: 'POST',
-          }),
+          rawLoad("floor: bare node:http + the join's Redis script", floor.url, same('/join', 'POST'), opts),
         ),
       );
     } finally {
@@ -368,10 +367,12 @@ export async function queueBench() {
     }
     results.push(
       await timed(() =>
-        load('GET /queue/serving (public, cacheable)', platform.url, {
-          ...opts,
-          paths: [`/api/sessions/${sessionId}/queue/serving`],
-        }),
+        rawLoad(
+          'GET /queue/serving (public, cacheable)',
+          platform.url,
+          same(`/api/sessions/${sessionId}/queue/serving`),
+          opts,
+        ),
       ),
     );
 
@@ -415,7 +416,7 @@ export async function queueBench() {
     const quietHolds = await holds();
     const [busyHolds, pollsMeanwhile] = await Promise.all([
       holds(),
-      pollLoad('polls during holds', platform.url, statusPaths, { ...opts, ipOf: (i) => ip(600_000 + i) }),
+      rawLoad('polls during holds', platform.url, polls(600_000), opts),
     ]);
 
     // Spot check through HTTP: served places match the draw and are distinct.
@@ -434,7 +435,7 @@ export async function queueBench() {
     lines.push(
       `### Waiting room — ${machineLine()}`,
       '',
-      `One stadium session, PostgreSQL + Redis, one server process, ${CONNECTIONS} connections, ${SECONDS} s per timed row; server, Redis, PostgreSQL and load generator share the machine.`,
+      `One stadium session, PostgreSQL + Redis, one server process, ${CONNECTIONS} connections, ${SECONDS} s per timed row; server, Redis, PostgreSQL and load generator share the machine. Every row is sent by the same lean HTTP client (bench/lib/raw-load.ts), hello world included, except the cold joins: autocannon sends those and every answer is read and checked.`,
       '',
       table(results, baseline),
       '',

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -11,6 +11,8 @@ import type { Coordinator } from './coord/port.ts';
 import type { Database } from './db/client.ts';
 import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
+import { fastJoins, JOIN_ROUTE } from './http/fast-joins.ts';
+import { requestIdOf } from './http/fast-path.ts';
 import { fastPolls, STATUS_ROUTE } from './http/fast-polls.ts';
 import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
 import { OneLineRequestLog } from './http/request-log.ts';
@@ -170,7 +172,8 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  // Queue polls answered before the framework (http/fast-polls.ts), set once the services exist.
+  // Queue polls and joins answered before the framework (http/fast-polls.ts, http/fast-joins.ts),
+  // set once the services exist.
   let fastPath: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
   const app = Fastify({
     serverFactory: (handler) =>
@@ -185,10 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // genReqId reads X-Request-Id itself: Fastify would otherwise trust any value the caller sends.
     requestIdHeader: false,
     // Accept a caller's request id only if it looks like one, so logs cannot be polluted.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     return503OnClosing: true,
     // Live seat-map streams never go idle; on shutdown they are cut (browsers reconnect elsewhere).
     forceCloseConnections: true,
@@ -270,12 +270,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   monitoring.register(app);
   monitoring.registerQueueSource(() => services.waitingRoom.figures());
   const statusSeries = monitoring.routeSeries('GET', STATUS_ROUTE);
-  fastPath = fastPolls({
+  const polls = fastPolls({
     statusNow: (id, token, ip) => services.waitingRoom.statusNow(id, token, ip),
     trustProxy: config.trustProxy,
     headers: securityHeaders.api,
     record: (status, ms) => statusSeries.record(status, ms),
   });
+  const joinSeries = monitoring.routeSeries('POST', JOIN_ROUTE);
+  const joins = fastJoins({
+    cachedUser: (token) => services.accounts.cachedUser(token),
+    joinHere: (id, accountId, ip) => services.waitingRoom.joinHere(id, accountId, ip),
+    trustProxy: config.trustProxy,
+    headers: securityHeaders.api,
+    record: (status, ms) => joinSeries.record(status, ms),
+    log: app.log,
+  });
+  fastPath = (req, res) => polls(req, res) || joins(req, res);
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);

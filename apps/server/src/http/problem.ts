@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, RateLimited } from '../lib/errors.ts';
 
@@ -7,6 +7,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const TYPE_BASE = '/problems/';
 
 type FieldError = { path: string; message: string };
+
+/** What a problem needs to know of its request (a Fastify request, or one answered before it). */
+export type ProblemRequest = { url: string; id: string };
 
 export type ProblemBody = {
   type: string;
@@ -21,7 +24,7 @@ export type ProblemBody = {
 };
 
 export function problem(
-  req: FastifyRequest,
+  req: ProblemRequest,
   status: number,
   code: string,
   title: string,
@@ -86,7 +89,7 @@ function zodIssuesToFieldErrors(err: FastifyError & { validation?: unknown[] }):
 }
 
 /** The single mapping from any thrown error to problem+json. Unknown errors are 500s and are logged. */
-export function errorToProblem(err: unknown, req: FastifyRequest): ProblemBody {
+export function errorToProblem(err: unknown, req: ProblemRequest): ProblemBody {
   if (err instanceof AppError) {
     return problem(req, err.status, err.code, err.title, err.message, err.extra);
   }

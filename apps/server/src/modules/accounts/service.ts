@@ -114,6 +114,16 @@ export function accountsService(deps: { repo: AccountsRepository; coord: Coordin
     },
 
     /**
+     * The user behind a session cookie if this process remembers it, without waiting: undefined
+     * when it would take a lookup (http/fast-joins.ts then leaves the request to the route).
+     */
+    cachedUser(token: string): User | undefined {
+      if (token.length > 100) return undefined;
+      const hit = sessionCache.get(tokenHash(token));
+      return hit && Date.now() - hit.at < SESSION_CACHE_MS ? hit.user : undefined;
+    },
+
+    /**
      * The user behind a session cookie. Remembered per process so browsing, joining a queue and
      * booking cost one lookup; a logout anywhere drops it everywhere (see SESSION_CACHE_MS).
      */

@@ -270,6 +270,15 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     },
 
     /**
+     * The same join, or null at once when this process does not have the room in memory (the
+     * route then looks it up; http/fast-joins.ts). It rejects with the domain errors `join` throws.
+     */
+    joinHere(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> | null {
+      if (!store.peek(sessionId)) return null;
+      return viaCoordinator(() => joinNow(sessionId, accountId, ip));
+    },
+
+    /**
      * The poll without any waiting: null whenever the answer is not a plain 200 from memory (an
      * unknown room, a bad token, a limit reached), and the full route then answers properly.
      */
