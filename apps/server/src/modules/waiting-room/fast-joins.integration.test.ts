@@ -3,6 +3,7 @@ import { type Actor, signIn } from '../../../test/actors.ts';
 import { makeTestApp } from '../../../test/app.ts';
 import { openPglite } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
+import { answeredCount } from '../../../test/metrics.ts';
 import { JOIN_PER_ACCOUNT } from './service.ts';
 
 /**
@@ -155,19 +156,8 @@ describe('queue joins on a real socket', () => {
   });
 
   it('counts fast answers in the route’s metrics', async () => {
-    const count = async () => {
-      const text = (await ctx.app.inject({ url: '/metrics' })).body;
-      const line = text
-        .split('\n')
-        .find(
-          (l) =>
-            l.startsWith('http_request_duration_seconds_count') &&
-            l.includes('route="/api/sessions/:id/queue/join"') &&
-            l.includes('method="POST"') &&
-            l.includes('status_code="201"'),
-        );
-      return Number(line?.split(' ').at(-1) ?? 0);
-    };
+    const count = () =>
+      answeredCount(ctx.app, { method: 'POST', route: '/api/sessions/:id/queue/join', status: 201 });
     const before = await count();
     for (let i = 0; i < 3; i++) await (await joinOverSocket(await pageOpen())).arrayBuffer();
     expect(await count()).toBe(before + 3);

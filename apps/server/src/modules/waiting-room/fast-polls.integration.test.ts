@@ -3,6 +3,7 @@ import { signIn } from '../../../test/actors.ts';
 import { makeTestApp } from '../../../test/app.ts';
 import { openPglite } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
+import { answeredCount } from '../../../test/metrics.ts';
 
 /**
  * Queue polls over a real socket take the fast path (answered before Fastify); they must say
@@ -60,18 +61,8 @@ describe('queue status polls on a real socket', () => {
   });
 
   it('counts fast answers in the route’s metrics', async () => {
-    const count = async () => {
-      const text = (await ctx.app.inject({ url: '/metrics' })).body;
-      const line = text
-        .split('\n')
-        .find(
-          (l) =>
-            l.startsWith('http_request_duration_seconds_count') &&
-            l.includes('route="/api/sessions/:id/queue/status"') &&
-            l.includes('status_code="200"'),
-        );
-      return Number(line?.split(' ').at(-1) ?? 0);
-    };
+    const count = () =>
+      answeredCount(ctx.app, { method: 'GET', route: '/api/sessions/:id/queue/status', status: 200 });
     const before = await count();
     const fresh = (await (await signIn(ctx.app)).post(`/api/sessions/${sessionId}/queue/join`)).json().token;
     for (let i = 0; i < 3; i++) await (await poll(fresh, `192.0.2.${i}`)).arrayBuffer();
