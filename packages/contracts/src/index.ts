@@ -6,4 +6,5 @@ export * from './health.ts';
 export * from './monitoring.ts';
 export * from './problem.ts';
 export * from './queue.ts';
+export * from './queue-json.ts';
 export * from './queue-math.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { QueueStatus } from '@ticketing/contracts';
+import { type QueueStatus, queueStatusJson } from '@ticketing/contracts';
 import { answer, clientIp, headerList } from './fast-path.ts';
 
 /**
@@ -41,7 +41,7 @@ export function fastPolls(deps: FastPollDeps) {
     const started = performance.now();
     const status = deps.statusNow(match[1]!, match[2]!, clientIp(req, deps.trustProxy));
     if (!status) return false;
-    answer(res, 200, fixed, [], JSON.stringify(status));
+    answer(res, 200, fixed, [], queueStatusJson(status));
     deps.record(200, performance.now() - started);
     return true;
   };

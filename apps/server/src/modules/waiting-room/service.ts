@@ -8,6 +8,7 @@ import type {
 import type { Coordinator } from '../../coord/port.ts';
 import { batcher } from '../../lib/batcher.ts';
 import { AppError, NotFound, RateLimited } from '../../lib/errors.ts';
+import { AddressBuckets } from './address-buckets.ts';
 import { pendingAdmissions } from './admission.ts';
 import {
   QueueAccessExpired,
@@ -29,12 +30,13 @@ import {
   enteredInWindow,
   entryBucket,
 } from './leader.ts';
-import { localLimiter } from './local-limiter.ts';
-import { keyedPermutation, keysFromDigest, type Permutation } from './permutation.ts';
+import { keyedPermutation, keysFromDigest } from './permutation.ts';
+import { PollPlaces } from './poll-places.ts';
 import type { WaitingRoomRepository } from './repository.ts';
 import {
   accessRequired,
   initialRoom,
+  type PlaceOf,
   personStatus,
   phaseAt,
   publicState,
@@ -71,6 +73,8 @@ export interface WaitingRoomDeps {
   tickMs?: number;
 }
 
+const identity: PlaceOf = (k) => k;
+
 export function waitingRoomService(deps: WaitingRoomDeps) {
   const { coord, tokens } = deps;
   const store = roomStore({
@@ -85,7 +89,18 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     onError: deps.onError,
     tickMs: deps.tickMs,
   });
-  const statusLimiter = localLimiter();
+  // Poll limits and recognised tokens, in flat buffers: no map entry or object per poll.
+  const pollAddresses = new AddressBuckets();
+  const pollPlaces = new Map<string, PollPlaces>();
+  function placesOf(room: RoomState): PollPlaces {
+    let places = pollPlaces.get(room.sessionId);
+    if (!places || places.epoch !== room.epoch) {
+      if (pollPlaces.size >= 1_000) pollPlaces.clear();
+      places = new PollPlaces(room.epoch);
+      pollPlaces.set(room.sessionId, places);
+    }
+    return places;
+  }
 
   /**
    * Joins that arrive while this process's previous claim is in Redis go out together: one
@@ -128,20 +143,24 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     { maxBatch: 256, maxInFlight: 1 },
   );
 
-  // The draw for one (session, pre-queue size) never changes: build it once per process.
-  const draws = new Map<string, Permutation>();
-  function placeOf(room: RoomState) {
+  // The draw for one (session, pre-queue size) never changes: build it once per process. Polls
+  // of one session follow each other, so the last one asked for is checked first (no key string).
+  const draws = new Map<string, PlaceOf>();
+  let lastDraw = { sessionId: '', n: -1, placeOf: (k: number) => k };
+  function placeOf(room: RoomState): PlaceOf {
     const n = room.prequeueSize ?? 0;
-    if (n === 0) return (k: number) => k;
+    if (n === 0) return identity;
+    if (lastDraw.n === n && lastDraw.sessionId === room.sessionId) return lastDraw.placeOf;
     const id = `${room.sessionId}:${n}`;
     let p = draws.get(id);
     if (!p) {
       if (draws.size > 1_000) draws.clear();
-      p = keyedPermutation(n, keysFromDigest(tokens.drawKey(room.sessionId, n)));
+      const perm = keyedPermutation(n, keysFromDigest(tokens.drawKey(room.sessionId, n)));
+      p = (k: number) => (k <= n ? perm.apply(k - 1) + 1 : k);
       draws.set(id, p);
     }
-    const perm = p;
-    return (k: number) => (k <= n ? perm.apply(k - 1) + 1 : k);
+    lastDraw = { sessionId: room.sessionId, n, placeOf: p };
+    return p;
   }
 
   async function roomOf(sessionId: string) {
@@ -196,16 +215,21 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
 
   /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
   function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
-    const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
-    checkEpoch(room, ticket);
+    const places = placesOf(room);
+    // A token that verified here before is known by its place and tag: no HMAC, no allocation.
+    let place = places.known(token);
+    if (place === 0) {
+      const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
+      checkEpoch(room, ticket);
+      place = ticket.joinNumber;
+      places.remember(place, token);
+    }
     const now = Date.now();
     // The place's own bucket first (one place per account per session, so this is the account's),
     // so a refused token does not use up its address's bucket.
-    const wait =
-      statusLimiter.take(sessionId, ticket.joinNumber, STATUS_PER_PLACE, now) ||
-      statusLimiter.take('ip', ipKey(ip), STATUS_PER_IP, now);
+    const wait = places.take(place, now, STATUS_PER_PLACE) || pollAddresses.take(ip, now, STATUS_PER_IP);
     if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
-    return statusOf(room, ticket.joinNumber, now);
+    return statusOf(room, place, now);
   }
 
   /** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address. */

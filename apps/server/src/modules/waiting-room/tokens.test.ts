@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TokenError, waitingRoomTokens } from './tokens.ts';
+import { peekQueueToken, QUEUE_TOKEN_LENGTH, TokenError, waitingRoomTokens } from './tokens.ts';
 
 const tokens = waitingRoomTokens('a-secret-of-at-least-thirty-two-characters!!');
 const session = randomUUID();
@@ -29,17 +29,39 @@ describe('waiting room tokens', () => {
     expect(tokens.readAccessToken(tokens.issueAccessToken(grant), session)).toEqual(grant);
   });
 
-  it('reads the place of a poll the same way, remembered or not, and still checks the session', () => {
+  it('reads the place of a poll with the same checks as the whole token', () => {
     const token = tokens.issueQueueToken(ticket);
-    const fresh = tokens.readQueuePlace(token, session);
-    expect(fresh).toMatchObject({ joinNumber: ticket.joinNumber, epoch: ticket.epoch });
-    // The second read is answered from memory: same answer, same refusals.
-    expect(tokens.readQueuePlace(token, session.toUpperCase())).toMatchObject(fresh);
+    expect(tokens.readQueuePlace(token, session)).toEqual({
+      joinNumber: ticket.joinNumber,
+      epoch: ticket.epoch,
+    });
+    expect(tokens.readQueuePlace(token, session.toUpperCase())).toEqual(
+      tokens.readQueuePlace(token, session),
+    );
     expect(problemOf(() => tokens.readQueuePlace(token, randomUUID()))).toBe('wrong-session');
     const raw = Buffer.from(token, 'base64url');
     raw[40]! ^= 0x01;
     expect(problemOf(() => tokens.readQueuePlace(raw.toString('base64url'), session))).toBe('forged');
     expect(problemOf(() => tokens.readQueuePlace(`${token}A`, session))).toBe('malformed');
+  });
+
+  it('peeks at the join number without a Buffer', () => {
+    for (const joinNumber of [1, 255, 256, 65_537, 123_456, 2 ** 31 + 5, 2 ** 32 - 1]) {
+      const token = tokens.issueQueueToken({ ...ticket, joinNumber });
+      expect(token.length).toBe(QUEUE_TOKEN_LENGTH);
+      expect(peekQueueToken(token)).toBe(joinNumber);
+    }
+  });
+
+  it('peeks 0 at anything not shaped like a queue token', () => {
+    const token = tokens.issueQueueToken(ticket);
+    const access = tokens.issueAccessToken({ sessionId: session, accountId: account, expiresAt: 1 });
+    expect(peekQueueToken(`${token}A`)).toBe(0);
+    expect(peekQueueToken(token.slice(1))).toBe(0);
+    expect(peekQueueToken(`${token.slice(0, 46)}*${token.slice(47)}`)).toBe(0);
+    expect(peekQueueToken(`${token.slice(0, 45)}é${token.slice(46)}`)).toBe(0);
+    expect(peekQueueToken(access.padEnd(QUEUE_TOKEN_LENGTH, 'A'))).toBe(0); // version 2
+    expect(peekQueueToken('')).toBe(0);
   });
 
   it('is short enough for a URL', () => {

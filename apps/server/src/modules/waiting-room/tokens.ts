@@ -8,12 +8,12 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
  *   queue token  = v1 | session (16) | account (16) | join number (u32) | issued at (u32 s) | epoch (u32) | tag
  *   access token = v2 | session (16) | account (16) | expires at (u32 s)                   | tag
  *
- * Verifying costs one HMAC (~2 µs) and no store: a status poll needs nothing else.
+ * Verifying costs one HMAC (~3 µs) and no store: a status poll needs nothing else (and a process
+ * remembers the tokens it verified, poll-places.ts, so only a token's first poll pays for it).
  * The account inside binds a token to whoever joined; the session inside binds it to one sale.
  */
 
 const QUEUE_VERSION = 1;
-const VERIFIED_MAX = 200_000;
 const ACCESS_VERSION = 2;
 const TAG_BYTES = 16;
 const QUEUE_BODY = 1 + 16 + 16 + 4 + 4 + 4;
@@ -65,9 +65,6 @@ export function waitingRoomTokens(appSecret: string) {
   const queueKey = createSecretKey(key('queue-token'));
   const accessKey = createSecretKey(key('access-token'));
 
-  // Queue tokens that verified (readQueuePlace): ~150 bytes each, so at most ~30 MB.
-  const verified = new Map<string, { joinNumber: number; epoch: number; sessionHex: string }>();
-
   const tag = (k: KeyObject, body: Buffer) =>
     createHmac('sha256', k).update(body).digest().subarray(0, TAG_BYTES);
 
@@ -110,30 +107,10 @@ export function waitingRoomTokens(appSecret: string) {
       };
     },
 
-    /**
-     * A status poll's read: only the place and the epoch, no uuid strings to build. Same checks,
-     * same errors as readQueueToken.
-     *
-     * Tokens that passed are remembered (bounded): a token never changes, so the same string
-     * verifies the same way every time, and people poll with the same token over and over. Only
-     * valid tokens are kept, so forged ones cannot fill the memory; each is still checked against
-     * the session it is used for.
-     */
+    /** A status poll's read: only the place and the epoch (no uuid strings). Same checks, same errors. */
     readQueuePlace(token: string, sessionId: string): Pick<QueueTicket, 'joinNumber' | 'epoch'> {
-      const known = verified.get(token);
-      if (known) {
-        if (known.sessionHex !== hexOf(sessionId)) throw new TokenError('wrong-session');
-        return known;
-      }
       const body = open(queueKey, token, QUEUE_VERSION, QUEUE_BODY, sessionId);
-      const place = {
-        joinNumber: body.readUInt32BE(33),
-        epoch: body.readUInt32BE(41),
-        sessionHex: body.toString('hex', 1, 17),
-      };
-      if (verified.size >= VERIFIED_MAX) verified.clear();
-      verified.set(token, place);
-      return place;
+      return { joinNumber: body.readUInt32BE(33), epoch: body.readUInt32BE(41) };
     },
 
     issueAccessToken(g: AccessGrant): string {
@@ -158,3 +135,37 @@ export function waitingRoomTokens(appSecret: string) {
 }
 
 export type WaitingRoomTokens = ReturnType<typeof waitingRoomTokens>;
+
+/** Characters of a queue token: its 61 bytes in unpadded base64url. */
+export const QUEUE_TOKEN_LENGTH = Math.ceil(((QUEUE_BODY + TAG_BYTES) * 4) / 3);
+
+const BASE64URL = new Int8Array(128).fill(-1);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries())
+  BASE64URL[c.charCodeAt(0)] = i;
+
+/** 24 bits from base64url characters 4g..4g+3 (fewer at the end), or -1 when one is not base64url. */
+function group(token: string, g: number): number {
+  let v = 0;
+  for (let i = 4 * g; i < 4 * g + 4; i++) {
+    const c = i < token.length ? token.charCodeAt(i) : 65; // past the end: 'A', zero bits
+    const d = c < 128 ? BASE64URL[c]! : -1;
+    if (d < 0) return -1;
+    v = (v << 6) | d;
+  }
+  return v;
+}
+
+/**
+ * The join number a queue token claims, read straight from its characters without verifying
+ * anything (and without a Buffer): what a status poll looks its token up by (poll-places.ts).
+ * 0 when the token is not even shaped like a queue token.
+ */
+export function peekQueueToken(token: string): number {
+  if (token.length !== QUEUE_TOKEN_LENGTH) return 0;
+  // Bytes 0–2 hold the version first; the join number is bytes 33–36, in groups 11 (33–35) and 12.
+  const head = group(token, 0);
+  const g11 = group(token, 11);
+  const g12 = group(token, 12);
+  if ((head | g11 | g12) < 0 || head >>> 16 !== QUEUE_VERSION) return 0;
+  return ((g11 << 8) | (g12 >>> 16)) >>> 0;
+}

@@ -1,0 +1,43 @@
+import { type BucketRule, takeFromSlot } from './slot-buckets.ts';
+
+/**
+ * Per-address poll buckets in a fixed table: an address hashes to one of `size` slots, with no map,
+ * no object per address, nothing to sweep, and memory that a flood of made-up addresses cannot
+ * grow (16 bytes a slot: 4 MiB for the default 2^18).
+ *
+ * Two addresses can share a slot. That only matters when one of them polls near the limit, and the
+ * limit is generous on purpose (carrier NAT puts thousands of people behind one address): with a
+ * million distinct addresses over 2^18 slots, about four share each, far below what one honest
+ * household polls. Abuse is still bounded, which is all a poll limit per address is for.
+ *
+ * IPv6 clients are keyed by their /64 (one subscriber's block), IPv4 by the address.
+ */
+export class AddressBuckets {
+  private readonly slots: Float64Array;
+  private readonly mask: number;
+
+  constructor(sizeLog2 = 18) {
+    this.slots = new Float64Array(2 << sizeLog2);
+    this.mask = (1 << sizeLog2) - 1;
+  }
+
+  /** 0 when allowed (and taken); otherwise milliseconds until it would be. */
+  take(ip: string, now: number, rule: BucketRule): number {
+    return takeFromSlot(this.slots, (addressHash(ip) & this.mask) * 2, now, rule);
+  }
+}
+
+/** FNV-1a over the address, mixed, an IPv6 one only up to its fourth colon (its /64). */
+export function addressHash(ip: string): number {
+  let h = 0x811c9dc5;
+  let colons = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 58 && ++colons === 4) break; // ':'
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  // FNV's low bits are weak for strings that differ only at the end: mix them (murmur3's finish).
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,33 @@
+import type { QueueStatus } from './queue.ts';
+
+/**
+ * A queue status as JSON, written out field by field: what JSON.stringify gives (tested against
+ * it), for the answer a million waiting people ask for over and over (http/fast-polls.ts), at a
+ * fraction of its cost: no walk over the object's keys, and the few message texts are escaped
+ * once, not on every poll.
+ */
+export function queueStatusJson(s: QueueStatus): string {
+  const eta =
+    s.etaSeconds === null ? 'null' : `{"min":${num(s.etaSeconds.min)},"max":${num(s.etaSeconds.max)}}`;
+  return `{"state":${plain(s.state)},"position":${num(s.position)},"ahead":${num(s.ahead)},"progress":${num(s.progress)},"etaSeconds":${eta},"pollAfterSeconds":${num(s.pollAfterSeconds)},"salesOpenAt":${plain(s.salesOpenAt)},"enterBy":${plain(s.enterBy)},"paused":${s.paused},"closedReason":${plain(s.closedReason)},"message":${text(s.message)}}`;
+}
+
+/** As JSON writes a number: finite ones as their shortest text, the rest (and null) as null. */
+const num = (n: number | null) => (n !== null && Number.isFinite(n) ? `${n}` : 'null');
+
+/** Enum values and ISO times: nothing in them needs escaping. */
+const plain = (value: string | null) => (value === null ? 'null' : `"${value}"`);
+
+// Messages come from a handful of fixed texts; anything else is escaped and kept too, bounded.
+const escaped = new Map<string, string>();
+function text(value: string): string {
+  let json = escaped.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    if (value.length <= 300) {
+      if (escaped.size >= 1_000) escaped.clear();
+      escaped.set(value, json);
+    }
+  }
+  return json;
+}
