@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueStatus } from './queue.ts';
-import { queueStatusJson } from './queue-json.ts';
+import { queueJoinJson, queueStatusJson } from './queue-json.ts';
 
 const base: QueueStatus = {
   state: 'waiting',
@@ -33,5 +33,10 @@ describe('queue status JSON', () => {
       const ordered = Object.fromEntries(Object.keys(base).map((k) => [k, s[k as keyof QueueStatus]]));
       expect(ours).toBe(JSON.stringify(ordered));
     }
+  });
+
+  it('writes a join answer as JSON.stringify does', () => {
+    const joined = { token: 'AQIDBAUG-_abc', joinNumber: 77, fresh: false, status: base };
+    expect(queueJoinJson(joined)).toBe(JSON.stringify(joined));
   });
 });

@@ -1,4 +1,4 @@
-import type { QueueStatus } from './queue.ts';
+import type { QueueJoinResponse, QueueStatus } from './queue.ts';
 
 /**
  * A queue status as JSON, written out field by field: what JSON.stringify gives (tested against
@@ -10,6 +10,11 @@ export function queueStatusJson(s: QueueStatus): string {
   const eta =
     s.etaSeconds === null ? 'null' : `{"min":${num(s.etaSeconds.min)},"max":${num(s.etaSeconds.max)}}`;
   return `{"state":${plain(s.state)},"position":${num(s.position)},"ahead":${num(s.ahead)},"progress":${num(s.progress)},"etaSeconds":${eta},"pollAfterSeconds":${num(s.pollAfterSeconds)},"salesOpenAt":${plain(s.salesOpenAt)},"enterBy":${plain(s.enterBy)},"paused":${s.paused},"closedReason":${plain(s.closedReason)},"message":${text(s.message)}}`;
+}
+
+/** A join's answer as JSON, the same way (its token is base64url: nothing to escape). */
+export function queueJoinJson(j: QueueJoinResponse): string {
+  return `{"token":${plain(j.token)},"joinNumber":${num(j.joinNumber)},"fresh":${j.fresh},"status":${queueStatusJson(j.status)}}`;
 }
 
 /** As JSON writes a number: finite ones as their shortest text, the rest (and null) as null. */

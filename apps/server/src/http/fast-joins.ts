@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { QueueJoinResponse, User } from '@ticketing/contracts';
+import { type QueueJoinResponse, queueJoinJson, type User } from '@ticketing/contracts';
 import { SESSION_COOKIE } from './auth.ts';
 import { answer, clientIp, headerList, rawHeader, requestIdOf } from './fast-path.ts';
 import { errorToProblem, PROBLEM_CONTENT_TYPE, retryAfterOf } from './problem.ts';
@@ -57,7 +57,7 @@ export function fastJoins(deps: FastJoinDeps) {
     try {
       const joined = await joining;
       status = joined.fresh ? 201 : 200;
-      answer(res, status, json, ['x-request-id', id], JSON.stringify(joined));
+      answer(res, status, json, ['x-request-id', id], queueJoinJson(joined));
     } catch (err) {
       const body = errorToProblem(err, { url: req.url!, id });
       status = body.status;
