@@ -146,7 +146,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
   // The draw for one (session, pre-queue size) never changes: build it once per process. Polls
   // of one session follow each other, so the last one asked for is checked first (no key string).
   const draws = new Map<string, PlaceOf>();
-  let lastDraw = { sessionId: '', n: -1, placeOf: (k: number) => k };
+  let lastDraw = { sessionId: '', n: -1, placeOf: identity };
   function placeOf(room: RoomState): PlaceOf {
     const n = room.prequeueSize ?? 0;
     if (n === 0) return identity;
@@ -216,7 +216,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
   /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
   function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
     const places = placesOf(room);
-    // A token that verified here before is known by its place and tag: no HMAC, no allocation.
+    // A token that verified here before is known by its place and fingerprint: no HMAC, no allocation.
     let place = places.known(token);
     if (place === 0) {
       const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
