@@ -31,6 +31,16 @@ export async function makeTestApp(
   return { app, coord, database };
 }
 
+/**
+ * The same app listening on a real socket, for what `inject` never reaches: the answers given
+ * before the framework (http/fast-polls.ts, http/fast-joins.ts) run only on real requests.
+ */
+export async function makeListeningApp(database: TestDatabase, opts: Parameters<typeof makeTestApp>[1] = {}) {
+  const ctx = await makeTestApp(database, opts);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  return { ...ctx, url: `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}` };
+}
+
 /** The `sid=…` pair from a response's Set-Cookie, ready to send back as a Cookie header. */
 export function sessionCookie(res: { headers: Record<string, unknown> }): string {
   const raw = res.headers['set-cookie'];

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor, signIn } from '../../../test/actors.ts';
-import { makeTestApp } from '../../../test/app.ts';
+import { makeListeningApp } from '../../../test/app.ts';
 import { openPglite } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
 import { answeredCount } from '../../../test/metrics.ts';
@@ -13,14 +13,13 @@ import { JOIN_PER_ACCOUNT } from './service.ts';
  * path: it calls Fastify directly, so it gives the route's own answers to compare with.)
  */
 describe('queue joins on a real socket', () => {
-  let ctx: Awaited<ReturnType<typeof makeTestApp>>;
+  let ctx: Awaited<ReturnType<typeof makeListeningApp>>;
   let url: string;
   let sessionId: string;
 
   beforeAll(async () => {
-    ctx = await makeTestApp(await openPglite(), { env: { TRUST_PROXY: 'true' } });
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`;
+    ctx = await makeListeningApp(await openPglite(), { env: { TRUST_PROXY: 'true' } });
+    url = ctx.url;
     sessionId = (await publishedSession(ctx.app, { queueMode: 'scheduled' })).sessionId;
   });
   afterAll(async () => {

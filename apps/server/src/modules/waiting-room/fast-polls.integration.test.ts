@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../../test/actors.ts';
-import { makeTestApp } from '../../../test/app.ts';
+import { makeListeningApp } from '../../../test/app.ts';
 import { openPglite } from '../../../test/databases.ts';
 import { publishedSession } from '../../../test/fixtures.ts';
 import { answeredCount } from '../../../test/metrics.ts';
@@ -10,15 +10,14 @@ import { answeredCount } from '../../../test/metrics.ts';
  * exactly what the route says, and everything unusual must still reach the route.
  */
 describe('queue status polls on a real socket', () => {
-  let ctx: Awaited<ReturnType<typeof makeTestApp>>;
+  let ctx: Awaited<ReturnType<typeof makeListeningApp>>;
   let url: string;
   let sessionId: string;
   let token: string;
 
   beforeAll(async () => {
-    ctx = await makeTestApp(await openPglite(), { env: { TRUST_PROXY: 'true' } });
-    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`;
+    ctx = await makeListeningApp(await openPglite(), { env: { TRUST_PROXY: 'true' } });
+    url = ctx.url;
     sessionId = (await publishedSession(ctx.app, { queueMode: 'scheduled' })).sessionId;
     const who = await signIn(ctx.app);
     token = (await who.post(`/api/sessions/${sessionId}/queue/join`)).json().token;
