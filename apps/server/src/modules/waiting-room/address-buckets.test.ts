@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AddressBuckets, addressHash } from './address-buckets.ts';
+import { AddressBuckets, addressHash, addressKey } from './address-buckets.ts';
 
 const rule = { limit: 3, windowMs: 3_000, cost: 1 };
 
@@ -15,6 +15,9 @@ describe('poll buckets per address', () => {
   it('keys IPv6 by its /64, as one subscriber', () => {
     expect(addressHash('2001:db8:1:2:aaaa::1')).toBe(addressHash('2001:db8:1:2:bbbb::9'));
     expect(addressHash('2001:db8:1:3::1')).not.toBe(addressHash('2001:db8:1:2::1'));
+    // The same rule as the join's Redis key.
+    for (const ip of ['10.1.2.3', '2001:db8:1:2:aaaa::1', '2001:db8::1', '::1', 'fe80::1:2:3:4'])
+      expect(addressHash(ip)).toBe(addressHash(addressKey(ip)));
     const b = new AddressBuckets();
     for (let i = 0; i < 3; i++) b.take(`2001:db8:1:2::${i}`, 0, rule);
     expect(b.take('2001:db8:1:2:ffff::', 0, rule)).toBeGreaterThan(0);

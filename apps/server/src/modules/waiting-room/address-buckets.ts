@@ -27,7 +27,13 @@ export class AddressBuckets {
   }
 }
 
-/** FNV-1a over the address, mixed, an IPv6 one only up to its fourth colon (its /64). */
+/** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address: the join's key. */
+export const addressKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
+
+/**
+ * FNV-1a over the address, mixed, without building addressKey's string: an IPv6 one only up to
+ * its fourth colon (its /64), so hash(ip) = hash(addressKey(ip)).
+ */
 export function addressHash(ip: string): number {
   let h = 0x811c9dc5;
   let colons = 0;

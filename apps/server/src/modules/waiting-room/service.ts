@@ -8,7 +8,7 @@ import type {
 import type { Coordinator } from '../../coord/port.ts';
 import { batcher } from '../../lib/batcher.ts';
 import { AppError, NotFound, RateLimited } from '../../lib/errors.ts';
-import { AddressBuckets } from './address-buckets.ts';
+import { AddressBuckets, addressKey } from './address-buckets.ts';
 import { pendingAdmissions } from './admission.ts';
 import {
   QueueAccessExpired,
@@ -129,7 +129,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
               claimant: items[i]!.accountId,
               limits: [
                 { key: keys.limit('acct', items[i]!.accountId), ...JOIN_PER_ACCOUNT },
-                { key: keys.limit('ip', ipKey(items[i]!.ip)), ...JOIN_PER_IP },
+                { key: keys.limit('ip', addressKey(items[i]!.ip)), ...JOIN_PER_IP },
               ],
             })),
           );
@@ -231,9 +231,6 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
     return statusOf(room, place, now);
   }
-
-  /** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address. */
-  const ipKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
 
   const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);
 
