@@ -16,7 +16,7 @@ import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { type LoadResult, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { startFloor, startHelloWorld, startPlatform } from './lib/processes.ts';
+import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
 import { rawLoad, type SlicedRequest, type SlicedResult } from './lib/raw-load.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
@@ -68,14 +68,17 @@ export async function queueBench() {
   console.log(`inserting ${HTTP_JOINS + WARM_JOINS + JOIN_WARMUP} signed-in accounts…`);
   await insertBenchAccounts(db.url, HTTP_JOINS + WARM_JOINS + JOIN_WARMUP);
 
-  const platform = await startPlatform({
+  const deployment = {
     DATABASE_URL: db.url,
     REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     TRUST_PROXY: 'true',
     SEED_DEMO: 'false',
     DB_POOL_MAX: '20',
-  });
+  };
+  const platform = await startPlatform(deployment);
+  // The process a load balancer sends status polls to in production (apps/server/src/queue-edge.ts).
+  const edge = await startQueueEdge(deployment);
   const lines: string[] = [];
   const results: LoadResult[] = [];
   // Server CPU per request, next to each throughput: on a shared 2-core box the load generator
@@ -111,7 +114,11 @@ export async function queueBench() {
     const PAIR_SECONDS = Math.max(3, Math.round(SECONDS / 3));
     const helloNow = () =>
       rawLoad('hello-world', hello.url, same('/'), { ...opts, durationSec: PAIR_SECONDS });
-    const pairRatios: Record<'join' | 'status', number[]> = { join: [], status: [] };
+    const pairRatios: Record<'join' | 'status' | 'statusFull', number[]> = {
+      join: [],
+      status: [],
+      statusFull: [],
+    };
 
     const before = { server: rssMiB(platform.pid), redis: await redisUsedMiB(redis) };
     // Numbers from the answers that were read (cold joins over HTTP, joins through the service).
@@ -320,27 +327,33 @@ export async function queueBench() {
     // place in the process's poll index; after that a poll only looks it up. A real waiting
     // person polls every few seconds for minutes, so nearly every poll is a repeat; here each
     // token is polled only a few times per run, so the first polls would weigh far too much.
-    await rawLoad('status warm-up', platform.url, polls(700_000), { connections: CONNECTIONS, once: true });
-    const statusRuns: (Piece<SlicedResult> & { secs: number })[] = [];
-    for (let k = 0; k < 3; k++) {
-      const next = await helloNow();
-      const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
-        rawLoad('status polls', platform.url, polls(700_000), { ...opts, durationSec: PAIR_SECONDS }),
-      );
-      statusRuns.push({ result, cpu, wallSecs, secs: PAIR_SECONDS });
-      pairRatios.status.push(result.rps / next.rps);
-    }
-    const status = {
-      ...combineRuns('GET /queue/status (token + published state, no DB or Redis)', statusRuns),
-      codes: new Map<number, number>(),
+    // Measured on the queue edge (where production sends polls) and on the full process.
+    const statusRow = async (name: string, url: string, pairs: number[]) => {
+      await rawLoad('status warm-up', url, polls(700_000), { connections: CONNECTIONS, once: true });
+      const runs: (Piece<SlicedResult> & { secs: number })[] = [];
+      for (let k = 0; k < 3; k++) {
+        const next = await helloNow();
+        const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
+          rawLoad('status polls', url, polls(700_000), { ...opts, durationSec: PAIR_SECONDS }),
+        );
+        runs.push({ result, cpu, wallSecs, secs: PAIR_SECONDS });
+        pairs.push(result.rps / next.rps);
+      }
+      const row = { ...combineRuns(name, runs), codes: new Map<number, number>() };
+      for (const { result } of runs)
+        for (const [code, n] of result.codes) row.codes.set(code, (row.codes.get(code) ?? 0) + n);
+      cpuOf.set(row.name, combineCpu(runs));
+      usOf.set(row.name, serverUsPerRequest(runs));
+      for (const [code, count] of row.codes)
+        if (code !== 200) console.log(`${name} answered ${code}: ${count}`);
+      results.push(row);
     };
-    for (const { result } of statusRuns)
-      for (const [code, n] of result.codes) status.codes.set(code, (status.codes.get(code) ?? 0) + n);
-    cpuOf.set(status.name, combineCpu(statusRuns));
-    usOf.set(status.name, serverUsPerRequest(statusRuns));
-    for (const [code, count] of status.codes)
-      if (code !== 200) console.log(`status polls answered ${code}: ${count}`);
-    results.push(status);
+    await statusRow(
+      'GET /queue/status on a queue edge (token + published state, no DB or Redis)',
+      edge.url,
+      pairRatios.status,
+    );
+    await statusRow('GET /queue/status on the full process', platform.url, pairRatios.statusFull);
 
     // The floor under both routes, same run: a bare node:http server with the platform's exact
     // status answer (fixed), and with the join's one Redis script (lib/floor-server.ts).
@@ -467,7 +480,8 @@ export async function queueBench() {
       `| 1,000 places read back over HTTP: distinct | ${new Set(sample).size} |`,
       `| server RSS before → after | ${before.server} → ${after.server} MiB |`,
       `| Redis used memory before → after | ${before.redis} → ${after.redis} MiB (${(((after.redis - before.redis) * 2 ** 20) / TOTAL).toFixed(0)} bytes per person) |`,
-      `| status polls vs hello-world run just before, median of pairs | ${pairs(pairRatios.status)} |`,
+      `| status polls on a queue edge vs hello-world run just before, median of pairs | ${pairs(pairRatios.status)} |`,
+      `| status polls on the full process vs hello-world run just before, median of pairs | ${pairs(pairRatios.statusFull)} |`,
       `| joins vs hello-world run just before, median of pairs | ${pairs(pairRatios.join)} |`,
       '',
       `| ${SHOPPERS} admitted shoppers holding 2 seats (with access token) | holds/s | p50 ms | p90 ms | p99 ms | not taken |`,
@@ -478,6 +492,7 @@ export async function queueBench() {
   } finally {
     await stopHello();
     if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
+    await edge.stop();
     await platform.stop();
     // Drop this run's keys (SCAN, not KEYS, so a shared Redis is not blocked).
     let cursor = '0';

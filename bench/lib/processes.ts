@@ -2,28 +2,40 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   type ServerProcess,
   startNodeProcess,
+  startQueueEdgeProcess,
   startServerProcess,
 } from '../../apps/server/test/server-process.ts';
 
 export type Proc = ServerProcess;
 
+// BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
+const serverNodeArgs = () => process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
+/** What every server process of a bench deployment is started with, production mode. */
+const deploymentEnv = (env: Record<string, string>) => ({
+  NODE_ENV: 'production',
+  SERVE_WEB: 'false',
+  APP_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+  ...env,
+});
+
 /** The real server (apps/server/src/main.ts) in its own process, production mode. */
 export function startPlatform(env: Record<string, string>): Promise<Proc> {
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return startServerProcess(
-    {
-      NODE_ENV: 'production',
-      SERVE_WEB: 'false',
-      APP_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+    deploymentEnv({
       // Production mode requires a ticket signing key: a fresh one per run.
       TICKET_SIGNING_KEY: generateKeyPairSync('ed25519')
         .privateKey.export({ format: 'der', type: 'pkcs8' })
         .toString('base64'),
       ...env,
-    },
-    nodeArgs,
+    }),
+    serverNodeArgs(),
   );
+}
+
+/** A queue edge (apps/server/src/queue-edge.ts) joining the platform started with the same `env`. */
+export function startQueueEdge(env: Record<string, string>): Promise<Proc> {
+  return startQueueEdgeProcess(deploymentEnv(env), serverNodeArgs());
 }
 
 /** Fastify's own hello world, the baseline every figure is quoted against. */
@@ -34,6 +46,10 @@ export function startHelloWorld(): Promise<Proc> {
 /** The bare floor under the queue routes (lib/floor-server.ts): same bytes, same Redis script. */
 export function startFloor(env: Record<string, string>): Promise<Proc> {
   // Profiled like the platform (BENCH_SERVER_NODE_ARGS), so the two can be compared.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  return startNodeProcess({ script: 'bench/lib/floor-server.ts', env, readyPath: '/', nodeArgs });
+  return startNodeProcess({
+    script: 'bench/lib/floor-server.ts',
+    env,
+    readyPath: '/',
+    nodeArgs: serverNodeArgs(),
+  });
 }

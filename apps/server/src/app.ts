@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
 import type { Config } from './config.ts';
@@ -12,11 +11,9 @@ import type { Database } from './db/client.ts';
 import { adminScope } from './http/admin-scope.ts';
 import { registerAuth } from './http/auth.ts';
 import { fastJoins, JOIN_ROUTE } from './http/fast-joins.ts';
-import { requestIdOf } from './http/fast-path.ts';
 import { fastPolls, STATUS_ROUTE } from './http/fast-polls.ts';
-import { errorToProblem, problem, retryAfterOf, sendProblem } from './http/problem.ts';
-import { OneLineRequestLog } from './http/request-log.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerProblemHandlers, serverInstance } from './http/server.ts';
 import { registerWeb, sendSpa, wantsSpa } from './http/web.ts';
 import { APP_VERSION } from './lib/version.ts';
 import { accountsRepository } from './modules/accounts/repository.ts';
@@ -128,14 +125,12 @@ export function buildServices(
     log,
     onPaid: ticketing.onPaid,
   });
+  const waitingRoomRepo = waitingRoomRepository(db);
   const waitingRoom = waitingRoomService({
     coord: deps.coord,
-    repo: waitingRoomRepository(db),
+    repo: waitingRoomRepo,
     tokens: waitingRoomTokens(deps.config.appSecret ?? 'unset'),
-    findSession: async (id) => {
-      const row = await sessions.findRow(id);
-      return row && { ...row, queueSettings: (row.queueSettings ?? {}) as Record<string, unknown> };
-    },
+    findSession: waitingRoomRepo.sessionFacts,
     saveOutflow: async (id, outflowPerMinute) => {
       await sessions.update(id, { queueSettings: { outflowPerMinute } });
     },
@@ -172,27 +167,7 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  // Queue polls and joins answered before the framework (http/fast-polls.ts, http/fast-joins.ts),
-  // set once the services exist.
-  let fastPath: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
-  const app = Fastify({
-    serverFactory: (handler) =>
-      http.createServer((req, res) => {
-        if (!fastPath?.(req, res)) handler(req, res);
-      }),
-    logger: deps.logger ?? { level: config.logLevel },
-    // One line per answered request instead of two (http/request-log.ts).
-    logController: new OneLineRequestLog(),
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
-    // genReqId reads X-Request-Id itself: Fastify would otherwise trust any value the caller sends.
-    requestIdHeader: false,
-    // Accept a caller's request id only if it looks like one, so logs cannot be polluted.
-    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
-    return503OnClosing: true,
-    // Live seat-map streams never go idle; on shutdown they are cut (browsers reconnect elsewhere).
-    forceCloseConnections: true,
-  });
+  const { app, setFastPath } = serverInstance(config, deps.logger);
   // First, so that its request hook sees every route and its timer every query.
   const monitoring = createMonitoring({ config, database: deps.database, coord: deps.coord, log: app.log });
   monitoring.instrument(app);
@@ -201,28 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', (req, reply, done) => {
-    reply.header('x-request-id', req.id);
-    done();
-  });
-
-  const securityHeaders = registerSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    // The HSTS promise only makes sense behind TLS, which production terminates in front of us.
-    hsts: config.env === 'production',
-    crossOriginEmbedderPolicy: false,
-  });
+  const securityHeaders = registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   registerAuth(app, (token) => services.accounts.userForSessionToken(token));
 
@@ -242,29 +196,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.setErrorHandler((err, req, reply) => {
-    const body = errorToProblem(err, req);
-    if (body.status >= 500) req.log.error({ err }, 'request failed');
-    else req.log.info({ code: body.code, status: body.status }, 'request refused');
-    const retryAfter = retryAfterOf(err);
-    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-    return sendProblem(reply, body);
-  });
-
-  const webServed = config.serveWeb ? await registerWeb(app) : false;
-  app.setNotFoundHandler((req, reply) => {
-    if (webServed && wantsSpa(req)) return sendSpa(reply);
-    return sendProblem(
-      reply,
-      problem(
-        req,
-        404,
-        'ROUTE_NOT_FOUND',
-        'Not found',
-        `No route for ${req.method} ${req.url.split('?')[0]}.`,
-      ),
-    );
-  });
+  let webServed = false;
+  registerProblemHandlers(app, (req, reply) => (webServed && wantsSpa(req) ? sendSpa(reply) : null));
+  webServed = config.serveWeb ? await registerWeb(app) : false;
 
   healthRoutes(app, { ...deps, jobs: services.ticketing.jobs });
   monitoring.register(app);
@@ -285,7 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     record: (status, ms) => joinSeries.record(status, ms),
     log: app.log,
   });
-  fastPath = (req, res) => polls(req, res) || joins(req, res);
+  setFastPath((req, res) => polls(req, res) || joins(req, res));
   accountsRoutes(app, { accounts: services.accounts, cookieSecure: config.cookieSecure });
   catalogRoutes(app, services);
   bookingRoutes(app, services);

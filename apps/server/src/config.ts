@@ -85,7 +85,14 @@ export class ConfigError extends Error {
 
 const PLACEHOLDER_SECRETS = /^(change-?me|secret|password|changeme|dev|test|example|x+)$/i;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * `role`: a queue edge (queue-edge.ts) signs no tickets, so production does not ask it for the
+ * ticket signing key.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { role?: 'full' | 'queue-edge' } = {},
+): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
@@ -99,7 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.APP_SECRET) problems.push('APP_SECRET is required in production (at least 32 random characters)');
     else if (e.APP_SECRET.length < 32 || PLACEHOLDER_SECRETS.test(e.APP_SECRET))
       problems.push('APP_SECRET must be at least 32 random characters, not a placeholder');
-    if (!e.TICKET_SIGNING_KEY)
+    if (!e.TICKET_SIGNING_KEY && opts.role !== 'queue-edge')
       problems.push(
         'TICKET_SIGNING_KEY is required in production (an Ed25519 private key, PEM or base64 DER)',
       );

@@ -88,17 +88,32 @@ export function startServerProcess(
 }
 
 /**
- * Two real server processes sharing one PostgreSQL database and one Redis (under a key prefix of
- * their own), the way production scales out: what every cross-process test starts from.
+ * A queue edge process (apps/server/src/queue-edge-main.ts) joining the deployment whose
+ * environment is `env`; ready when /api/ready answers.
  */
-export function startServerPair(opts: {
+export function startQueueEdgeProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  return startNodeProcess({
+    script: 'apps/server/src/queue-edge-main.ts',
+    env,
+    readyPath: '/api/ready',
+    nodeArgs,
+  });
+}
+
+type ClusterOptions = {
   databaseUrl: string;
   redisUrl: string;
   /** Names the Redis key prefix and the app secret of this test. */
   name: string;
   poolMax?: number;
-}): Promise<ServerProcess[]> {
-  const env = {
+};
+
+/** The environment every process of one test deployment shares. */
+export function clusterEnv(opts: ClusterOptions): Record<string, string> {
+  return {
     DATABASE_URL: opts.databaseUrl,
     REDIS_URL: opts.redisUrl,
     REDIS_KEY_PREFIX: `tk-${opts.name}-${process.pid}-${Date.now()}:`,
@@ -108,5 +123,13 @@ export function startServerPair(opts: {
     SERVE_WEB: 'false',
     DB_POOL_MAX: String(opts.poolMax ?? 5),
   };
+}
+
+/**
+ * Two real server processes sharing one PostgreSQL database and one Redis (under a key prefix of
+ * their own), the way production scales out: what every cross-process test starts from.
+ */
+export function startServerPair(opts: ClusterOptions): Promise<ServerProcess[]> {
+  const env = clusterEnv(opts);
   return Promise.all([startServerProcess(env), startServerProcess(env)]);
 }

@@ -219,7 +219,8 @@ export const ReadyResponse = z.object({
   checks: z.object({
     db: ComponentStatus,
     coordinator: ComponentStatus,
-    jobs: ComponentStatus,
+    /** Absent on a process without a job runner (the queue edge). */
+    jobs: ComponentStatus.optional(),
   }),
 });
 export type ReadyResponse = z.infer<typeof ReadyResponse>;

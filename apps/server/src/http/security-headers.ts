@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { Config } from '../config.ts';
 
 /**
  * Security headers from helmet, computed once at start-up and copied onto every reply.
@@ -38,8 +39,29 @@ const API_HEADERS = [
   'referrer-policy',
 ];
 
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions) {
-  const all = securityHeaders(options);
+/** Our policies: the same on every process (the main app and the queue edge). */
+export function platformHeaderOptions(config: Pick<Config, 'cookieSecure' | 'env'>): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // The HSTS promise only makes sense behind TLS, which production terminates in front of us.
+    hsts: config.env === 'production',
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'cookieSecure' | 'env'>) {
+  const all = securityHeaders(platformHeaderOptions(config));
   const api: Record<string, string> = {
     ...Object.fromEntries(API_HEADERS.filter((h) => h in all).map((h) => [h, all[h]!])),
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",

@@ -35,12 +35,13 @@ async function withTimeout(check: () => Promise<Check>): Promise<Check> {
  *
  * Liveness is always 200 while the process can answer, so a load balancer does not kill every
  * node at once when the database blinks; `status` says degraded. Readiness is 503 until this
- * process can take traffic (database and coordinator answer, job runner started) and whenever it
+ * process can take traffic (database and coordinator answer, job runner started if it has one) and whenever it
  * cannot: the load balancer stops sending it requests, nobody restarts it.
  */
 export function healthRoutes(
   app: FastifyInstance,
-  deps: { database: Database; coord: Coordinator; jobs: { isStarted(): boolean } },
+  /** The job runner, on processes that have one (the queue edge has none). */
+  deps: { database: Database; coord: Coordinator; jobs?: { isStarted(): boolean } },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -79,15 +80,17 @@ export function healthRoutes(
         withTimeout(() => deps.database.ping()),
         withTimeout(() => deps.coord.ping()),
       ]);
-      const jobsStarted = deps.jobs.isStarted();
+      const jobsStarted = deps.jobs?.isStarted() ?? true;
       const checks = {
         db: { ...db, kind: deps.database.kind },
         coordinator: { ...coord, kind: deps.coord.kind },
-        jobs: {
-          ok: jobsStarted,
-          kind: 'pg-boss',
-          ...(jobsStarted ? {} : { error: 'the job runner is not started' }),
-        },
+        ...(deps.jobs && {
+          jobs: {
+            ok: jobsStarted,
+            kind: 'pg-boss',
+            ...(jobsStarted ? {} : { error: 'the job runner is not started' }),
+          },
+        }),
       };
       reply.header('cache-control', 'no-store');
       if (db.ok && coord.ok && jobsStarted) return { status: 'ready' as const, checks };

@@ -238,6 +238,20 @@ describe('person status', () => {
     expect(enterBy).toBeLessThanOrEqual(T0 + 10_000 + 2 * 60_000 + 5_000);
   });
 
+  it('answers every state with the same fields in the same order (one object shape per poll)', () => {
+    const room = open();
+    const answers = [
+      personStatus(initialRoom(session(), T0 - 60_000), 7, T0 - 60_000, (k) => k),
+      personStatus(room, 500, T0 + 60_000, (k) => k),
+      personStatus(room, 10, T0 + 60_000, (k) => k),
+      personStatus({ ...room, closedReason: 'sold-out' }, 500, T0 + 60_000, (k) => k),
+      personStatus({ ...room, mode: 'off' }, 500, T0 + 60_000, (k) => k),
+    ];
+    expect(answers.map((a) => a.state)).toEqual(['prequeue', 'waiting', 'admitted', 'closed', 'admitted']);
+    for (const a of answers) expect(Object.keys(a)).toEqual(Object.keys(answers[0]!));
+    expect(answers[3]!.closedReason).toBe('sold-out');
+  });
+
   it('uses the draw for pre-queue numbers and arrival order after it', () => {
     const room = open();
     const placeOf = (k: number) => (k <= 1000 ? 1001 - k : k);

@@ -30,6 +30,7 @@ const pollRoute = { ...ownAnswer, logLevel: 'warn' as const };
 export function waitingRoomRoutes(app: FastifyInstance, deps: { waitingRoom: WaitingRoomService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { waitingRoom } = deps;
+  waitingRoomPollRoutes(app, deps);
 
   r.post(
     '/api/sessions/:id/queue/join',
@@ -48,6 +49,29 @@ export function waitingRoomRoutes(app: FastifyInstance, deps: { waitingRoom: Wai
       return reply.status(joined.fresh ? 201 : 200).send(joined);
     },
   );
+
+  r.post(
+    '/api/sessions/:id/queue/enter',
+    {
+      schema: {
+        tags,
+        summary: 'Exchange an admitted queue token for a booking access token (idempotent)',
+        params: Id,
+        body: QueueEnterRequest,
+        response: { 200: QueueAccess, ...problemResponses(400, 401, 403, 409, 410) },
+      },
+    },
+    async (req) => waitingRoom.enter(req.params.id, (await requireUser(req)).id, req.body.token),
+  );
+}
+
+/**
+ * The two routes every waiting person polls, needing no sign-in: the main app serves them, and so
+ * does the queue edge (queue-edge.ts), a process that serves nothing else.
+ */
+export function waitingRoomPollRoutes(app: FastifyInstance, deps: { waitingRoom: WaitingRoomService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { waitingRoom } = deps;
 
   r.get(
     '/api/sessions/:id/queue/status',
@@ -85,20 +109,6 @@ export function waitingRoomRoutes(app: FastifyInstance, deps: { waitingRoom: Wai
       // A session without a queue answers the same shape, phase "off", so clients need one path.
       return reply.send(await waitingRoom.offState(req.params.id));
     },
-  );
-
-  r.post(
-    '/api/sessions/:id/queue/enter',
-    {
-      schema: {
-        tags,
-        summary: 'Exchange an admitted queue token for a booking access token (idempotent)',
-        params: Id,
-        body: QueueEnterRequest,
-        response: { 200: QueueAccess, ...problemResponses(400, 401, 403, 409, 410) },
-      },
-    },
-    async (req) => waitingRoom.enter(req.params.id, (await requireUser(req)).id, req.body.token),
   );
 }
 

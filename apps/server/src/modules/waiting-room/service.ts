@@ -445,11 +445,16 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       );
     },
 
-    async start() {
+    /**
+     * Follows the rooms other processes publish and, unless `lead` is false, takes part in the
+     * election of each room's admission leader. The queue edge (queue-edge.ts) only follows.
+     */
+    async start(opts: { lead?: boolean } = {}) {
+      const lead = opts.lead ?? true;
       const unsubscribe = await store.listen();
-      leader.start();
+      if (lead) leader.start();
       return async () => {
-        await leader.stop();
+        if (lead) await leader.stop();
         await unsubscribe();
       };
     },
