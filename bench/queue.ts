@@ -111,9 +111,13 @@ export async function queueBench() {
       rawLoad('hello-world (Fastify, baseline)', hello.url, same('/'), opts),
     );
     results.push(baseline);
-    const PAIR_SECONDS = Math.max(3, Math.round(SECONDS / 3));
-    const helloNow = () =>
-      rawLoad('hello-world', hello.url, same('/'), { ...opts, durationSec: PAIR_SECONDS });
+    // Status pairs are many and short: this machine's speed swings within seconds (hello world
+    // alone ran at 30k/s and 63k/s a minute apart), so a few long pairs mostly measure the swing.
+    // Eight pairs of 1.5 s, and their median, keep each ratio between neighbours in time.
+    const PAIRS = Number(process.env.BENCH_QUEUE_PAIRS ?? 8);
+    const PAIR_SECONDS = Number(process.env.BENCH_QUEUE_PAIR_SECONDS ?? 1.5);
+    const helloNow = (durationSec = PAIR_SECONDS) =>
+      rawLoad('hello-world', hello.url, same('/'), { ...opts, durationSec });
     const pairRatios: Record<'join' | 'status' | 'statusFull', number[]> = {
       join: [],
       status: [],
@@ -205,7 +209,7 @@ export async function queueBench() {
     for (let from = JOIN_WARMUP + 1; from <= JOIN_WARMUP + WARM_JOINS; from += JOIN_CHUNK) {
       const count = Math.min(JOIN_CHUNK, JOIN_WARMUP + WARM_JOINS + 1 - from);
       await perAccount('page load', 'GET', '/api/me', from, count);
-      const next = await helloNow();
+      const next = await helloNow(3);
       const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
         rawLoad('joins', platform.url, joinRequests(from, count), {
           connections: CONNECTIONS,
@@ -331,7 +335,7 @@ export async function queueBench() {
     const statusRow = async (name: string, url: string, pairs: number[]) => {
       await rawLoad('status warm-up', url, polls(700_000), { connections: CONNECTIONS, once: true });
       const runs: (Piece<SlicedResult> & { secs: number })[] = [];
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < PAIRS; k++) {
         const next = await helloNow();
         const { result, cpu, wallSecs } = await measurePiece(dbName, () =>
           rawLoad('status polls', url, polls(700_000), { ...opts, durationSec: PAIR_SECONDS }),

@@ -180,7 +180,7 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       for (const c of claims) {
         args.push(c.claimant, c.limits.length);
         for (const l of c.limits) {
-          const rule = checkRateLimit({ ...l, cost: 1 });
+          const rule = checkRateLimit(l); // the script takes one token: cost 1
           keys.push(rateKey(l.key));
           args.push(rule.limit, rule.windowMs);
         }

@@ -251,7 +251,6 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       const s = statusOf(room, 0, now);
       throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
     }
-    const keys = roomKeys(sessionId);
     // One round trip, shared with the joins around it: the account's bucket first (one abusive
     // account behind a shared address must not empty its neighbours' bucket with requests
     // refused anyway), then the address's, then the claim.
@@ -266,6 +265,8 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       // Someone whose turn came and went, or whose shopping time ran out, goes to the back.
       const s = statusOf(room, claim.number, now);
       if (s.state === 'admitted' && s.enterBy && Date.parse(s.enterBy) < now) {
+        // (Keys built only here: roomKeys makes closures and strings a fresh join never needs.)
+        const keys = roomKeys(sessionId);
         const entered = Number(await coord.getValue(keys.entered(accountId)));
         if (!entered || entered + room.shoppingMs < now) {
           claim = await coord.claimNumber(keys.joined, keys.claims, accountId, {
