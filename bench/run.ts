@@ -5,6 +5,7 @@ import { catalogBench } from './catalog.ts';
 import { mapBench } from './map.ts';
 import { monitoringBench } from './monitoring.ts';
 import { queueBench } from './queue.ts';
+import { queuePollsBench } from './queue-polls.ts';
 import { ticketsBench } from './tickets.ts';
 
 /**
@@ -18,6 +19,7 @@ const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   tickets: ticketsBench,
   monitoring: monitoringBench,
   queue: queueBench,
+  'queue-polls': queuePollsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

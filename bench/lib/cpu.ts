@@ -17,7 +17,7 @@ export type CpuShare = {
   machine: number;
 };
 
-const TICKS = 100; // USER_HZ on Linux
+export const TICKS = 100; // USER_HZ on Linux
 
 function processes() {
   const out: { pid: number; ppid: number; ticks: number; cmd: string }[] = [];
@@ -42,15 +42,20 @@ function machineBusy() {
 
 type Role = 'loadgen' | 'server' | 'serverMain' | 'postgres' | 'redis';
 
-/** CPU ticks of a process's main thread (its thread id is the process id). */
-function mainThreadTicks(pid: number) {
+/** CPU ticks of a process's main thread (its thread id is the process id), in user and kernel mode. */
+export function mainThreadCpu(pid: number): { user: number; sys: number } {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]);
+    return { user: Number(f[11]), sys: Number(f[12]) };
   } catch {
-    return 0;
+    return { user: 0, sys: 0 };
   }
+}
+
+function mainThreadTicks(pid: number) {
+  const { user, sys } = mainThreadCpu(pid);
+  return user + sys;
 }
 
 function snapshot(dbName: string) {
