@@ -23,8 +23,10 @@ import { createStadiumSession } from './lib/stadium-session.ts';
  * read from /proc, user and kernel apart.
  *
  * Why it exists: on session 8's machine this scenario put polls at 74–96% of hello world while the
- * `queue` scenario put the same build at 52–68%. `BENCH_POLLS_HISTORY=n` first sends n page loads
- * and joins over HTTP to the full process (as the `queue` scenario does), to chase that gap.
+ * `queue` scenario put the same build at 52–68%. Knobs to chase that gap (docs/BENCHMARKS.md):
+ * `BENCH_POLLS_HISTORY=n` first sends n page loads and joins over HTTP to the full process (as the
+ * `queue` scenario does); `BENCH_POLLS_EDGE_LATE=1` starts the edge only after that history;
+ * `BENCH_POLLS_IDLE_SECONDS=s` leaves every process idle for s seconds before the pollers join.
  */
 const POLLERS = 40_000;
 const ROUNDS = Number(process.env.BENCH_POLLS_ROUNDS ?? 8);
@@ -56,8 +58,8 @@ export async function queuePollsBench() {
   try {
     const platform = await startPlatform(deployment);
     stops.push(platform.stop);
-    const edge = await startQueueEdge(deployment);
-    stops.push(edge.stop);
+    let edge = HISTORY && process.env.BENCH_POLLS_EDGE_LATE ? null : await startQueueEdge(deployment);
+    if (edge) stops.push(edge.stop);
     const hello = await startHelloWorld();
     stops.push(hello.stop);
     const joinPath = `/api/sessions/${sessionId}/queue/join`;
@@ -80,6 +82,16 @@ export async function queuePollsBench() {
       }
     }
 
+    const IDLE = Number(process.env.BENCH_POLLS_IDLE_SECONDS ?? 0);
+    if (IDLE > 0) {
+      console.log(`idle for ${IDLE} s…`);
+      await new Promise((r) => setTimeout(r, IDLE * 1000));
+    }
+    if (!edge) {
+      edge = await startQueueEdge(deployment);
+      stops.push(edge.stop);
+    }
+    const edgeProc = edge;
     // The pollers join through the service, into the same Redis, as further processes would.
     const database = await openDatabase({ kind: 'postgres', url: db.url, poolMax: 2 });
     const coord = createRedisCoordinator({ url: REDIS_URL, keyPrefix: prefix });
@@ -110,7 +122,7 @@ export async function queuePollsBench() {
     await c.query(`update sessions set sales_open_at = now() where id = $1`, [sessionId]);
     await c.end();
     for (let t = 0; ; t++) {
-      const s = (await (await fetch(`${edge.url}/api/sessions/${sessionId}/queue/serving`)).json()) as {
+      const s = (await (await fetch(`${edgeProc.url}/api/sessions/${sessionId}/queue/serving`)).json()) as {
         prequeueSize: number | null;
       };
       if (s.prequeueSize !== null) break;
@@ -121,7 +133,7 @@ export async function queuePollsBench() {
     const paths = tokens.map((t) => `/api/sessions/${sessionId}/queue/status?token=${t}`);
     const polls = (firstIp: number) =>
       paths.map((path, i) => ({ path, headers: { 'x-forwarded-for': ip(firstIp + i) } }));
-    const sample = await fetch(`${edge.url}${paths[0]}`, { headers: { 'x-forwarded-for': ip(990_000) } });
+    const sample = await fetch(`${edgeProc.url}${paths[0]}`, { headers: { 'x-forwarded-for': ip(990_000) } });
     const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
     const floor = await startFloor({
       FLOOR_POLL_ANSWER: JSON.stringify({
@@ -140,7 +152,12 @@ export async function queuePollsBench() {
         pid: hello.pid,
         requests: () => Array.from({ length: CONNECTIONS }, () => ({ path: '/', headers: {} })),
       },
-      { name: 'status polls on a queue edge', url: edge.url, pid: edge.pid, requests: () => polls(600_000) },
+      {
+        name: 'status polls on a queue edge',
+        url: edgeProc.url,
+        pid: edgeProc.pid,
+        requests: () => polls(600_000),
+      },
       {
         name: 'status polls on the full process',
         url: platform.url,
