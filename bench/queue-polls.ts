@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createRedisCoordinator } from '../apps/server/src/coord/redis.ts';
@@ -7,7 +8,7 @@ import { waitingRoomRepository } from '../apps/server/src/modules/waiting-room/r
 import { waitingRoomService } from '../apps/server/src/modules/waiting-room/service.ts';
 import { waitingRoomTokens } from '../apps/server/src/modules/waiting-room/tokens.ts';
 import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
-import { mainThreadCpu, TICKS } from './lib/cpu.ts';
+import { mainThreadCpu, pageFaults, TICKS } from './lib/cpu.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
@@ -26,7 +27,9 @@ import { createStadiumSession } from './lib/stadium-session.ts';
  * `queue` scenario put the same build at 52–68%. Knobs to chase that gap (docs/BENCHMARKS.md):
  * `BENCH_POLLS_HISTORY=n` first sends n page loads and joins over HTTP to the full process (as the
  * `queue` scenario does); `BENCH_POLLS_EDGE_LATE=1` starts the edge only after that history;
- * `BENCH_POLLS_IDLE_SECONDS=s` leaves every process idle for s seconds before the pollers join.
+ * `BENCH_POLLS_IDLE_SECONDS=s` leaves every process idle for s seconds before the pollers join;
+ * `BENCH_POLLS_FAULTS=1` prints each window's page faults; `BENCH_SERVER_OUTPUT_DIR` keeps the
+ * servers' output (V8 traces from BENCH_SERVER_NODE_ARGS).
  */
 const POLLERS = 40_000;
 const ROUNDS = Number(process.env.BENCH_POLLS_ROUNDS ?? 8);
@@ -55,9 +58,11 @@ export async function queuePollsBench() {
     DB_POOL_MAX: '20',
   };
   const stops: (() => Promise<void>)[] = [];
+  const outputs: Record<string, { output(): string }> = {};
   try {
     const platform = await startPlatform(deployment);
     stops.push(platform.stop);
+    outputs.platform = platform;
     let edge = HISTORY && process.env.BENCH_POLLS_EDGE_LATE ? null : await startQueueEdge(deployment);
     if (edge) stops.push(edge.stop);
     const hello = await startHelloWorld();
@@ -92,6 +97,7 @@ export async function queuePollsBench() {
       stops.push(edge.stop);
     }
     const edgeProc = edge;
+    outputs.edge = edge;
     // The pollers join through the service, into the same Redis, as further processes would.
     const database = await openDatabase({ kind: 'postgres', url: db.url, poolMax: 2 });
     const coord = createRedisCoordinator({ url: REDIS_URL, keyPrefix: prefix });
@@ -180,11 +186,17 @@ export async function queuePollsBench() {
 
     const run = async (t: (typeof targets)[number]) => {
       const before = mainThreadCpu(t.pid);
+      const faultsBefore = pageFaults(t.pid);
       const result = await rawLoad(t.name, t.url, t.requests(), {
         connections: CONNECTIONS,
         durationSec: SECONDS,
       });
       const after = mainThreadCpu(t.pid);
+      const faultsAfter = pageFaults(t.pid);
+      if (process.env.BENCH_POLLS_FAULTS)
+        console.log(
+          `${t.name}: ${faultsAfter.minor - faultsBefore.minor} minor, ${faultsAfter.major - faultsBefore.major} major faults over ${result.requests} requests`,
+        );
       const us = (ticks: number) => (ticks / TICKS / result.requests) * 1e6;
       const refused = [...result.codes].filter(([code]) => code !== 200).reduce((a, [, n]) => a + n, 0);
       return {
@@ -234,6 +246,9 @@ export async function queuePollsBench() {
     return { markdown: lines.join('\n') };
   } finally {
     for (const stop of stops.reverse()) await stop();
+    // BENCH_SERVER_OUTPUT_DIR: each server's own output (e.g. V8 traces from BENCH_SERVER_NODE_ARGS).
+    const dir = process.env.BENCH_SERVER_OUTPUT_DIR;
+    if (dir) for (const [name, proc] of Object.entries(outputs)) fs.writeFileSync(`${dir}/${name}.txt`, proc.output());
     const redis = new Redis(REDIS_URL);
     let cursor = '0';
     do {

@@ -53,6 +53,17 @@ export function mainThreadCpu(pid: number): { user: number; sys: number } {
   }
 }
 
+/** Page faults of a whole process so far: minor (no disk) and major. */
+export function pageFaults(pid: number): { minor: number; major: number } {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { minor: Number(f[7]), major: Number(f[9]) };
+  } catch {
+    return { minor: 0, major: 0 };
+  }
+}
+
 function mainThreadTicks(pid: number) {
   const { user, sys } = mainThreadCpu(pid);
   return user + sys;
