@@ -248,7 +248,9 @@ export async function queuePollsBench() {
     for (const stop of stops.reverse()) await stop();
     // BENCH_SERVER_OUTPUT_DIR: each server's own output (e.g. V8 traces from BENCH_SERVER_NODE_ARGS).
     const dir = process.env.BENCH_SERVER_OUTPUT_DIR;
-    if (dir) for (const [name, proc] of Object.entries(outputs)) fs.writeFileSync(`${dir}/${name}.txt`, proc.output());
+    if (dir)
+      for (const [name, proc] of Object.entries(outputs))
+        fs.writeFileSync(`${dir}/${name}.txt`, proc.output());
     const redis = new Redis(REDIS_URL);
     let cursor = '0';
     do {
