@@ -140,15 +140,7 @@ export async function queuePollsBench() {
     const polls = (firstIp: number) =>
       paths.map((path, i) => ({ path, headers: { 'x-forwarded-for': ip(firstIp + i) } }));
     const sample = await fetch(`${edgeProc.url}${paths[0]}`, { headers: { 'x-forwarded-for': ip(990_000) } });
-    const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
-    const floor = await startFloor({
-      FLOOR_POLL_ANSWER: JSON.stringify({
-        headers: [...sample.headers].filter(([k]) => !skip.has(k)).flat(),
-        body: await sample.text(),
-      }),
-      FLOOR_REDIS_URL: REDIS_URL,
-      FLOOR_REDIS_PREFIX: prefix,
-    });
+    const floor = await startFloor(sample, REDIS_URL, prefix);
     stops.push(floor.stop);
 
     const targets = [

@@ -364,15 +364,7 @@ export async function queueBench() {
     const sampleAnswer = await fetch(`${platform.url}${statusPaths[0]}`, {
       headers: { 'x-forwarded-for': ip(950_000) },
     });
-    const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
-    const floor = await startFloor({
-      FLOOR_POLL_ANSWER: JSON.stringify({
-        headers: [...sampleAnswer.headers].filter(([k]) => !skip.has(k)).flat(),
-        body: await sampleAnswer.text(),
-      }),
-      FLOOR_REDIS_URL: REDIS_URL,
-      FLOOR_REDIS_PREFIX: prefix,
-    });
+    const floor = await startFloor(sampleAnswer, REDIS_URL, prefix);
     try {
       results.push(
         await timed(() =>

@@ -43,8 +43,21 @@ export function startHelloWorld(): Promise<Proc> {
   return startNodeProcess({ script: 'bench/lib/hello-server.ts', env: {}, readyPath: '/' });
 }
 
-/** The bare floor under the queue routes (lib/floor-server.ts): same bytes, same Redis script. */
-export function startFloor(env: Record<string, string>): Promise<Proc> {
+/**
+ * The bare floor under the queue routes (lib/floor-server.ts): it answers `sample`'s exact status
+ * answer (headers and body, fixed) and runs the join's Redis script under `redisPrefix`.
+ */
+export async function startFloor(sample: Response, redisUrl: string, redisPrefix: string): Promise<Proc> {
+  // Headers Node writes itself for every answer, or that depend on the body.
+  const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+  const env = {
+    FLOOR_POLL_ANSWER: JSON.stringify({
+      headers: [...sample.headers].filter(([k]) => !skip.has(k)).flat(),
+      body: await sample.text(),
+    }),
+    FLOOR_REDIS_URL: redisUrl,
+    FLOOR_REDIS_PREFIX: redisPrefix,
+  };
   // Profiled like the platform (BENCH_SERVER_NODE_ARGS), so the two can be compared.
   return startNodeProcess({
     script: 'bench/lib/floor-server.ts',

@@ -5,6 +5,7 @@ import { createCoordinator } from './coord/index.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { resolveAppSecret } from './lib/secrets.ts';
+import { exitOnSignals } from './lib/shutdown.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 
 /** Start-up: config → stores → HTTP (+ workers, as later modules add them). */
@@ -39,17 +40,7 @@ async function main() {
       rearmOnSale: coord.kind === 'memory',
     });
 
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await app.close();
-    await coord.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  exitOnSignals(app.log, [app, coord, database]);
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info(

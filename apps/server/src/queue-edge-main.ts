@@ -2,6 +2,7 @@ import { destination } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoordinator } from './coord/index.ts';
 import { openDatabase } from './db/client.ts';
+import { exitOnSignals } from './lib/shutdown.ts';
 import { buildQueueEdge } from './queue-edge.ts';
 
 /**
@@ -27,17 +28,7 @@ async function main() {
     logger: { level: config.logLevel, stream: destination({ dest: 1, sync: false }) },
   });
 
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await app.close();
-    await coord.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  exitOnSignals(app.log, [app, coord, database]);
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ port: config.port }, 'Queue edge is up: queue status and serving state only');
