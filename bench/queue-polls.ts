@@ -13,6 +13,7 @@ import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
 import { rawLoad, type SlicedRequest } from './lib/raw-load.ts';
+import { dropKeys } from './lib/redis-keys.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 
 /**
@@ -244,12 +245,7 @@ export async function queuePollsBench() {
       for (const [name, proc] of Object.entries(outputs))
         fs.writeFileSync(`${dir}/${name}.txt`, proc.output());
     const redis = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await dropKeys(redis, prefix);
     redis.disconnect();
     await db.drop();
   }

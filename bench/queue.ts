@@ -18,6 +18,7 @@ import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
 import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
 import { rawLoad, type SlicedRequest, type SlicedResult } from './lib/raw-load.ts';
+import { dropKeys } from './lib/redis-keys.ts';
 import { createStadiumSession } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
 
@@ -490,13 +491,7 @@ export async function queueBench() {
     if (process.env.BENCH_SHOW_SERVER_OUTPUT) console.log(platform.output().slice(-3000));
     await edge.stop();
     await platform.stop();
-    // Drop this run's keys (SCAN, not KEYS, so a shared Redis is not blocked).
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
-      cursor = nextCursor;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await dropKeys(redis, prefix);
     redis.disconnect();
     await db.drop();
   }
