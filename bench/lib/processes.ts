@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { SERVER_NODE_FLAGS } from '../../apps/server/src/lib/node-flags.ts';
 import {
   type ServerProcess,
   startNodeProcess,
@@ -38,9 +39,18 @@ export function startQueueEdge(env: Record<string, string>): Promise<Proc> {
   return startQueueEdgeProcess(deploymentEnv(env), serverNodeArgs());
 }
 
-/** Fastify's own hello world, the baseline every figure is quoted against. */
+/**
+ * Fastify's own hello world, the baseline every figure is quoted against. It runs with the same
+ * V8 flags as the platform's processes (apps/server/src/lib/node-flags.ts): a ratio then compares
+ * code, not runtime settings (without them a hello world left idle for minutes stays about 20% slower under load).
+ */
 export function startHelloWorld(): Promise<Proc> {
-  return startNodeProcess({ script: 'bench/lib/hello-server.ts', env: {}, readyPath: '/' });
+  return startNodeProcess({
+    script: 'bench/lib/hello-server.ts',
+    env: {},
+    readyPath: '/',
+    nodeArgs: [...SERVER_NODE_FLAGS],
+  });
 }
 
 /**
@@ -63,6 +73,6 @@ export async function startFloor(sample: Response, redisUrl: string, redisPrefix
     script: 'bench/lib/floor-server.ts',
     env,
     readyPath: '/',
-    nodeArgs: serverNodeArgs(),
+    nodeArgs: [...SERVER_NODE_FLAGS, ...serverNodeArgs()],
   });
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createCoordinator } from './coord/index.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { warnOnMissingServerFlags } from './lib/node-flags.ts';
 import { resolveAppSecret } from './lib/secrets.ts';
 import { exitOnSignals } from './lib/shutdown.ts';
 import { seedDemo } from './modules/demo/seed.ts';
@@ -41,6 +42,7 @@ async function main() {
     });
 
   exitOnSignals(app.log, [app, coord, database]);
+  if (config.env === 'production') warnOnMissingServerFlags(app.log);
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info(

@@ -2,6 +2,7 @@ import { destination } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { createCoordinator } from './coord/index.ts';
 import { openDatabase } from './db/client.ts';
+import { warnOnMissingServerFlags } from './lib/node-flags.ts';
 import { exitOnSignals } from './lib/shutdown.ts';
 import { buildQueueEdge } from './queue-edge.ts';
 
@@ -29,6 +30,7 @@ async function main() {
   });
 
   exitOnSignals(app.log, [app, coord, database]);
+  if (config.env === 'production') warnOnMissingServerFlags(app.log);
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ port: config.port }, 'Queue edge is up: queue status and serving state only');

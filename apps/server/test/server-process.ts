@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../src/lib/node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -84,7 +85,12 @@ export function startServerProcess(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  return startNodeProcess({ script: 'apps/server/src/main.ts', env, readyPath: '/api/health', nodeArgs });
+  return startNodeProcess({
+    script: 'apps/server/src/main.ts',
+    env,
+    readyPath: '/api/health',
+    nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs],
+  });
 }
 
 /**
@@ -99,7 +105,7 @@ export function startQueueEdgeProcess(
     script: 'apps/server/src/queue-edge-main.ts',
     env,
     readyPath: '/api/ready',
-    nodeArgs,
+    nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs],
   });
 }
 
