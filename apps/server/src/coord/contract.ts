@@ -244,6 +244,35 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
         expect((await coord.consumeRateLimit(b, { limit: 5, windowMs: 60_000 })).remaining).toBe(2);
       });
 
+      it('charges a repeat-only bucket only to a claimant who already holds a number', async () => {
+        const counter = unique('counter');
+        const claims = unique('claims');
+        const again = unique('bucket-again');
+        const address = unique('bucket-address');
+        const limits = [
+          { key: again, limit: 1, windowMs: 60_000, repeatOnly: true },
+          { key: address, limit: 10, windowMs: 60_000 },
+        ];
+        const batch = (...who: string[]) =>
+          coord.claimNumbersLimited(
+            counter,
+            claims,
+            { ttlMs: 60_000 },
+            who.map((claimant) => ({ claimant, limits })),
+          );
+        // First claims pass it untouched; the second claim of 'x' (in the same step) takes its one
+        // token, the third is refused by it and does not reach the address's bucket.
+        const results = await batch('x', 'y', 'x', 'x');
+        expect(results.slice(0, 3)).toEqual([
+          { number: 1, fresh: true },
+          { number: 2, fresh: true },
+          { number: 1, fresh: false },
+        ]);
+        expect(results[3]).toMatchObject({ limited: true });
+        expect((await coord.consumeRateLimit(address, { limit: 10, windowMs: 60_000 })).remaining).toBe(6);
+        expect((await coord.consumeRateLimit(again, { limit: 1, windowMs: 60_000 })).allowed).toBe(false);
+      });
+
       it('claims for many claimants in one step, in order, each behind its own buckets', async () => {
         const counter = unique('counter');
         const claims = unique('claims');

@@ -192,11 +192,13 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       return claim(counterKey, claimsKey, claimant, opts);
     },
 
-    async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
+    async claimNumbersLimited(counterKey, claimsKey, opts, requests) {
       open();
       const at = now();
-      return claims.map(({ claimant, limits }) => {
+      return requests.map(({ claimant, limits }) => {
+        const held = live(claims, claimsKey)?.value.has(claimant) ?? false;
         for (const l of limits) {
+          if (l.repeatOnly && !held) continue;
           const rule = checkRateLimit({ ...l, cost: 1 });
           const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
           buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });

@@ -20,6 +20,9 @@ export interface Lock {
   extend(ttlMs: number): Promise<boolean>;
 }
 
+/** One bucket in front of a claim (claimNumbersLimited); one token per claim. */
+export type ClaimLimit = { key: string; repeatOnly?: boolean } & Omit<RateLimitOptions, 'cost'>;
+
 export interface RateLimitOptions {
   /** Bucket capacity: the burst allowed from a full bucket. */
   limit: number;
@@ -89,14 +92,16 @@ export interface Coordinator {
   /**
    * claimNumber for many claimants behind rate limits, in one step (one Redis round trip): for each
    * claimant in order, takes one token from each of its buckets, stopping at the first that
-   * refuses (its later buckets are not charged), and claims only when all allow. Answers one
-   * result per claimant, in order. On Redis Cluster every key must share the counter's hash tag.
+   * refuses (its later buckets are not charged), and claims only when all allow. A bucket marked
+   * `repeatOnly` is charged only when the claimant already holds a number: it limits claiming
+   * again, which a first claim is not. Answers one result per claimant, in order. On Redis
+   * Cluster every key must share the counter's hash tag.
    */
   claimNumbersLimited(
     counterKey: string,
     claimsKey: string,
     opts: { ttlMs: number },
-    claims: { claimant: string; limits: ({ key: string } & Omit<RateLimitOptions, 'cost'>)[] }[],
+    claims: { claimant: string; limits: ClaimLimit[] }[],
   ): Promise<({ number: number; fresh: boolean } | { limited: true; retryAfterMs: number })[]>;
 
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */

@@ -119,10 +119,12 @@ return { n, 1 }`;
 
 // claimNumber for many claimants behind rate limits, in one round trip: KEYS = counter, claims,
 // then every claimant's bucket keys in order; ARGV = ttl, then per claimant: claimant, bucket
-// count, (limit, windowMs) per bucket. For each claimant the first bucket that refuses stops it
-// (its later buckets are not charged); only when all allow is a number claimed, by CLAIM_NUMBER's
-// rule (without replace). Answers two values per claimant: number and fresh (1/0), or -1 and
-// retryAfterMs. Claimants are served in order, so one named twice gets the same number twice.
+// count, which buckets are repeat-only (one character per bucket, '1' = charged only when the
+// claimant already holds a number), (limit, windowMs) per bucket. For each claimant the first
+// bucket that refuses stops it (its later buckets are not charged); only when all allow is a
+// number claimed, by CLAIM_NUMBER's rule (without replace). Answers two values per claimant:
+// number and fresh (1/0), or -1 and retryAfterMs. Claimants are served in order, so one named
+// twice gets the same number twice (and the second time is a repeat).
 const CLAIM_NUMBERS_LIMITED = `${BUCKET}
 local out = {}
 local k = 3
@@ -131,10 +133,12 @@ local claimed = false
 while a <= #ARGV do
   local claimant = ARGV[a]
   local buckets = tonumber(ARGV[a + 1])
-  a = a + 2
+  local repeatOnly = ARGV[a + 2]
+  a = a + 3
+  local held = redis.call('HGET', KEYS[2], claimant)
   local retryAfter = nil
-  for _ = 1, buckets do
-    if not retryAfter then
+  for b = 1, buckets do
+    if not retryAfter and (held or string.byte(repeatOnly, b) ~= 49) then
       local allowed, _, retryAfterMs = take(KEYS[k], tonumber(ARGV[a]), tonumber(ARGV[a + 1]), 1, now)
       if allowed == 0 then
         retryAfter = retryAfterMs
@@ -146,18 +150,15 @@ while a <= #ARGV do
   if retryAfter then
     out[#out + 1] = -1
     out[#out + 1] = retryAfter
+  elseif held then
+    out[#out + 1] = tonumber(held)
+    out[#out + 1] = 0
   else
-    local held = redis.call('HGET', KEYS[2], claimant)
-    if held then
-      out[#out + 1] = tonumber(held)
-      out[#out + 1] = 0
-    else
-      local n = redis.call('INCR', KEYS[1])
-      redis.call('HSET', KEYS[2], claimant, n)
-      claimed = true
-      out[#out + 1] = n
-      out[#out + 1] = 1
-    end
+    local n = redis.call('INCR', KEYS[1])
+    redis.call('HSET', KEYS[2], claimant, n)
+    claimed = true
+    out[#out + 1] = n
+    out[#out + 1] = 1
   end
 end
 if claimed then

@@ -178,7 +178,9 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       const keys = [kv(counterKey), claimKey(claimsKey)];
       const args: (string | number)[] = [checkTtl(opts.ttlMs)];
       for (const c of claims) {
-        args.push(c.claimant, c.limits.length);
+        let repeatOnly = '';
+        for (const l of c.limits) repeatOnly += l.repeatOnly ? '1' : '0';
+        args.push(c.claimant, c.limits.length, repeatOnly);
         for (const l of c.limits) {
           const rule = checkRateLimit(l); // the script takes one token: cost 1
           keys.push(rateKey(l.key));

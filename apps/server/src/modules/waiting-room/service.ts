@@ -51,7 +51,11 @@ import { TokenError, type WaitingRoomTokens } from './tokens.ts';
  * keys); status, serving and the access check on holds are answered from this process's memory.
  */
 
-export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
+// Charged only to an account that already holds a place (repeatOnly): it limits joining again.
+// A first join cannot be a repeat, and the address's bucket limits attempts before it. Measured:
+// each bucket is two Redis commands on a key of its own, ~5 µs of Redis per join of the ~11 µs
+// a first join's claim cost with both (bench/queue.ts, docs/BENCHMARKS.md).
+export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000, repeatOnly: true };
 // Generous: a carrier NAT puts thousands of people behind one address, all joining at opening.
 export const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
 // Polls are limited in memory per process (no Redis per poll); generous, since many people share
@@ -251,9 +255,9 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       const s = statusOf(room, 0, now);
       throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
     }
-    // One round trip, shared with the joins around it: the account's bucket first (one abusive
-    // account behind a shared address must not empty its neighbours' bucket with requests
-    // refused anyway), then the address's, then the claim.
+    // One round trip, shared with the joins around it: the account's bucket first, for an account
+    // that already holds a place (one abusive account behind a shared address must not empty its
+    // neighbours' bucket with requests refused anyway), then the address's, then the claim.
     const claimed = await joinClaims.submit({ sessionId, accountId, ip, ttlMs: claimTtl(room) });
     if ('limited' in claimed)
       throw new RateLimited(
