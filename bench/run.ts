@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bookingBench } from './booking.ts';
 import { catalogBench } from './catalog.ts';
+import { idleHeapBench } from './idle-heap.ts';
 import { mapBench } from './map.ts';
 import { monitoringBench } from './monitoring.ts';
 import { queueBench } from './queue.ts';
@@ -20,6 +21,7 @@ const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   monitoring: monitoringBench,
   queue: queueBench,
   'queue-polls': queuePollsBench,
+  'idle-heap': idleHeapBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

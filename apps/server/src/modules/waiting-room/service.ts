@@ -125,18 +125,29 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       await Promise.all(
         [...bySession].map(async ([sessionId, at]) => {
           const keys = roomKeys(sessionId);
-          const answers = await coord.claimNumbersLimited(
-            keys.joined,
-            keys.claims,
-            { ttlMs: Math.max(...at.map((i) => items[i]!.ttlMs)) },
-            at.map((i) => ({
-              claimant: items[i]!.accountId,
+          let ttlMs = 0;
+          // Written out, not spread: this runs for every join at an on-sale's opening.
+          const claims = at.map((i) => {
+            const { accountId, ip, ttlMs: ttl } = items[i]!;
+            if (ttl > ttlMs) ttlMs = ttl;
+            return {
+              claimant: accountId,
               limits: [
-                { key: keys.limit('acct', items[i]!.accountId), ...JOIN_PER_ACCOUNT },
-                { key: keys.limit('ip', addressKey(items[i]!.ip)), ...JOIN_PER_IP },
+                {
+                  key: keys.limit('acct', accountId),
+                  limit: JOIN_PER_ACCOUNT.limit,
+                  windowMs: JOIN_PER_ACCOUNT.windowMs,
+                  repeatOnly: JOIN_PER_ACCOUNT.repeatOnly,
+                },
+                {
+                  key: keys.limit('ip', addressKey(ip)),
+                  limit: JOIN_PER_IP.limit,
+                  windowMs: JOIN_PER_IP.windowMs,
+                },
               ],
-            })),
-          );
+            };
+          });
+          const answers = await coord.claimNumbersLimited(keys.joined, keys.claims, { ttlMs }, claims);
           at.forEach((i, j) => {
             results[i] = answers[j]!;
           });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { peekQueueToken, QUEUE_TOKEN_LENGTH, TokenError, waitingRoomTokens } from './tokens.ts';
+import { peekQueueToken, QUEUE_TOKEN_LENGTH, TokenError, uuidBytes, waitingRoomTokens } from './tokens.ts';
 
 const tokens = waitingRoomTokens('a-secret-of-at-least-thirty-two-characters!!');
 const session = randomUUID();
@@ -101,5 +101,26 @@ describe('waiting room tokens', () => {
     for (const junk of ['', 'x', 'not a token!', 'A'.repeat(500), '%%%%']) {
       expect(problemOf(() => tokens.readQueueToken(junk, session))).toBe('malformed');
     }
+  });
+
+  it('reads a uuid into bytes as its hex says, either case, and refuses anything else', () => {
+    for (let i = 0; i < 200; i++) {
+      const id = i % 2 ? randomUUID() : randomUUID().toUpperCase();
+      const into = new Uint8Array(20);
+      uuidBytes(id, into, 2);
+      expect(Buffer.from(into.subarray(2, 18)).toString('hex')).toBe(id.replaceAll('-', '').toLowerCase());
+    }
+    const good = randomUUID();
+    for (const bad of [
+      '',
+      good.slice(1),
+      `${good}0`,
+      good.replaceAll('-', ''),
+      good.replace('-', '_'),
+      `g${good.slice(1)}`,
+      `${good.slice(0, 35)}é`,
+      `${good.slice(0, 34)}\u0100a`,
+    ])
+      expect(() => uuidBytes(bad, new Uint8Array(16), 0), bad).toThrow(RangeError);
   });
 });
