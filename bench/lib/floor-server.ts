@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRedisCoordinator } from '../../apps/server/src/coord/redis.ts';
 import { roomKeys } from '../../apps/server/src/modules/waiting-room/keys.ts';
-import { JOIN_PER_ACCOUNT, JOIN_PER_IP } from '../../apps/server/src/modules/waiting-room/service.ts';
+import { JOIN_PER_ACCOUNT } from '../../apps/server/src/modules/waiting-room/service.ts';
 
 /**
  * The floor under the two queue routes, measured in the same run: what a bare node:http server
@@ -10,8 +10,8 @@ import { JOIN_PER_ACCOUNT, JOIN_PER_IP } from '../../apps/server/src/modules/wai
  *
  * - `GET /poll…` answers the exact status answer (headers and body) the platform gave, fixed: no
  *   token check, no limits, no status math. The gap between this and the platform's poll is ours.
- * - `POST /join` runs the join's Redis script (claim a number behind the account and address
- *   buckets, coord.claimNumbersLimited) for one new claimant per request and answers its number:
+ * - `POST /join` runs the join's Redis script (claim a number behind the account's bucket,
+ *   coord.claimNumbersLimited) for one new claimant per request and answers its number:
  *   a join's Redis work one round trip at a time (the platform batches the joins that arrive
  *   together), without sign-in, framework or token.
  */
@@ -30,15 +30,11 @@ http
   .createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/join') {
       const who = `account-${++next}`;
-      const ip = `10.9.${(next >> 8) & 255}.${next & 255}`;
       coord
         .claimNumbersLimited(keys.joined, keys.claims, { ttlMs: 3_600_000 }, [
           {
             claimant: who,
-            limits: [
-              { key: keys.limit('acct', who), ...JOIN_PER_ACCOUNT },
-              { key: keys.limit('ip', ip), ...JOIN_PER_IP },
-            ],
+            limits: [{ key: keys.limit('acct', who), ...JOIN_PER_ACCOUNT }],
           },
         ])
         .then(([claim]) => {

@@ -1,7 +1,7 @@
-import { type BucketRule, takeFromSlot } from './slot-buckets.ts';
+import { type BucketRule, giveBackToSlot, takeFromSlot } from './slot-buckets.ts';
 
 /**
- * Per-address poll buckets in a fixed table: an address hashes to one of `size` slots, with no map,
+ * Per-address buckets (status polls, joins) in a fixed table: an address hashes to one of `size` slots, with no map,
  * no object per address, nothing to sweep, and memory that a flood of made-up addresses cannot
  * grow (16 bytes a slot: 4 MiB for the default 2^18).
  *
@@ -24,6 +24,11 @@ export class AddressBuckets {
   /** 0 when allowed (and taken); otherwise milliseconds until it would be. */
   take(ip: string, now: number, rule: BucketRule): number {
     return takeFromSlot(this.slots, (addressHash(ip) & this.mask) * 2, now, rule);
+  }
+
+  /** Returns what `take` took, when the request was then refused for another reason. */
+  giveBack(ip: string, rule: BucketRule) {
+    giveBackToSlot(this.slots, (addressHash(ip) & this.mask) * 2, rule);
   }
 }
 

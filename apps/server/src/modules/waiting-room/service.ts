@@ -8,7 +8,7 @@ import type {
 import type { Coordinator } from '../../coord/port.ts';
 import { batcher } from '../../lib/batcher.ts';
 import { AppError, NotFound, RateLimited } from '../../lib/errors.ts';
-import { AddressBuckets, addressKey } from './address-buckets.ts';
+import { AddressBuckets } from './address-buckets.ts';
 import { pendingAdmissions } from './admission.ts';
 import {
   QueueAccessExpired,
@@ -57,13 +57,18 @@ import { TokenError, type WaitingRoomTokens } from './tokens.ts';
 // a first join's claim cost with both (bench/queue.ts, docs/BENCHMARKS.md).
 export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000, repeatOnly: true };
 // Generous: a carrier NAT puts thousands of people behind one address, all joining at opening.
-export const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000 };
+// Kept in this process's memory, as the status polls' are, not in Redis: with N processes behind
+// a load balancer an address may join up to N times this, still bounded, which is what a limit
+// per address is for (the account's limit and the one place per account stay in Redis). Its
+// round trip was a third of a first join's Redis time, and the round trip is what bounds joins
+// per process (measured: joins 34% → 38–40% of hello world without it; docs/BENCHMARKS.md).
+export const JOIN_PER_IP = { limit: 1_200, windowMs: 60_000, cost: 1 };
 // Polls are limited in memory per process (no Redis per poll); generous, since many people share
 // an address behind carrier NAT, and the suggested interval keeps honest clients far below.
 const STATUS_PER_IP = { limit: 6_000, windowMs: 60_000, cost: 1 };
 const STATUS_PER_PLACE = { limit: 60, windowMs: 60_000, cost: 1 };
 
-type JoinClaim = { sessionId: string; accountId: string; ip: string; ttlMs: number };
+type JoinClaim = { sessionId: string; accountId: string; ttlMs: number };
 type ClaimResult = Awaited<ReturnType<Coordinator['claimNumbersLimited']>>[number];
 
 export interface WaitingRoomDeps {
@@ -95,6 +100,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
   });
   // Poll limits and recognised tokens, in flat buffers: no map entry or object per poll.
   const pollAddresses = new AddressBuckets();
+  const joinAddresses = new AddressBuckets();
   const pollPlaces = new Map<string, PollPlaces>();
   function placesOf(room: RoomState): PollPlaces {
     let places = pollPlaces.get(room.sessionId);
@@ -128,7 +134,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
           let ttlMs = 0;
           // Written out, not spread: this runs for every join at an on-sale's opening.
           const claims = at.map((i) => {
-            const { accountId, ip, ttlMs: ttl } = items[i]!;
+            const { accountId, ttlMs: ttl } = items[i]!;
             if (ttl > ttlMs) ttlMs = ttl;
             return {
               claimant: accountId,
@@ -138,11 +144,6 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
                   limit: JOIN_PER_ACCOUNT.limit,
                   windowMs: JOIN_PER_ACCOUNT.windowMs,
                   repeatOnly: JOIN_PER_ACCOUNT.repeatOnly,
-                },
-                {
-                  key: keys.limit('ip', addressKey(ip)),
-                  limit: JOIN_PER_IP.limit,
-                  windowMs: JOIN_PER_IP.windowMs,
                 },
               ],
             };
@@ -266,15 +267,20 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       const s = statusOf(room, 0, now);
       throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
     }
-    // One round trip, shared with the joins around it: the account's bucket first, for an account
-    // that already holds a place (one abusive account behind a shared address must not empty its
-    // neighbours' bucket with requests refused anyway), then the address's, then the claim.
-    const claimed = await joinClaims.submit({ sessionId, accountId, ip, ttlMs: claimTtl(room) });
-    if ('limited' in claimed)
+    // The address's bucket here, then one round trip shared with the joins around it: the
+    // account's bucket, for an account that already holds a place, then the claim. A join the
+    // account's bucket refuses gives its address token back: one abusive account behind a shared
+    // address must not empty its neighbours' bucket with requests refused anyway.
+    const wait = joinAddresses.take(ip, now, JOIN_PER_IP);
+    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Too many attempts to join. Wait a moment.');
+    const claimed = await joinClaims.submit({ sessionId, accountId, ttlMs: claimTtl(room) });
+    if ('limited' in claimed) {
+      joinAddresses.giveBack(ip, JOIN_PER_IP);
       throw new RateLimited(
         Math.ceil(claimed.retryAfterMs / 1000),
         'Too many attempts to join. Wait a moment.',
       );
+    }
     let claim = claimed;
     if (!claim.fresh) {
       // Someone whose turn came and went, or whose shopping time ran out, goes to the back.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BucketState, takeTokens } from '../../coord/token-bucket.ts';
-import { takeFromSlot } from './slot-buckets.ts';
+import { giveBackToSlot, takeFromSlot } from './slot-buckets.ts';
 
 describe('token buckets in a Float64Array', () => {
   it('decides exactly as takeTokens over long random runs, refusals included', () => {
@@ -33,5 +33,18 @@ describe('token buckets in a Float64Array', () => {
     const rule = { limit: 2, windowMs: 2_000, cost: 1 };
     expect([1, 2, 3].map(() => takeFromSlot(slots, 0, 5_000, rule))).toEqual([0, 0, 1_000]);
     expect(takeFromSlot(slots, 0, 6_000, rule)).toBe(0);
+  });
+
+  it('takes back what it gave back, up to the limit, and leaves a bucket never taken from full', () => {
+    const slots = new Float64Array(2);
+    const rule = { limit: 2, windowMs: 2_000, cost: 1 };
+    giveBackToSlot(slots, 0, rule);
+    expect([slots[0], slots[1]]).toEqual([0, 0]);
+    expect([1, 2].map(() => takeFromSlot(slots, 0, 5_000, rule))).toEqual([0, 0]);
+    giveBackToSlot(slots, 0, rule);
+    expect(takeFromSlot(slots, 0, 5_000, rule)).toBe(0);
+    expect(takeFromSlot(slots, 0, 5_000, rule)).toBe(1_000);
+    for (let i = 0; i < 5; i++) giveBackToSlot(slots, 0, rule);
+    expect(slots[0]).toBe(2);
   });
 });

@@ -33,3 +33,12 @@ export function takeFromSlot(slots: Float64Array, i: number, now: number, rule: 
   slots[i + 1] = now + 1;
   return allowed ? 0 : Math.ceil((rule.cost - tokens) / perMs);
 }
+
+/**
+ * Puts `rule.cost` back into the bucket at `slots[i]` after a take whose request was refused for
+ * another reason (it must not count against the bucket's other users), up to the limit.
+ */
+export function giveBackToSlot(slots: Float64Array, i: number, rule: BucketRule) {
+  if (slots[i + 1] === 0) return; // never taken from: full
+  slots[i] = Math.min(rule.limit, slots[i]! + rule.cost);
+}

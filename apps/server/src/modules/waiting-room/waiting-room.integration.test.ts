@@ -221,6 +221,27 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('limits joins per address with a 429, without charging it for joins the account limit refused', async () => {
+    const { sessionId } = await publishedSession(ctx.app, { queueMode: 'auto' });
+    const rooms = ctx.app.services.waitingRoom;
+    const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    // One account joining again and again from the address: refused by its own limit after a
+    // first join and ten repeats, and those refusals leave the address's tokens to the others.
+    const abuser = randomUUID();
+    const abuse = await Promise.allSettled(
+      Array.from({ length: 30 }, () => rooms.join(sessionId, abuser, address)),
+    );
+    expect(abuse.filter((r) => r.status === 'rejected')).toHaveLength(19);
+    // 1,200 a minute from one address: 11 went to the abuser, the rest to other people.
+    const others = await Promise.allSettled(
+      Array.from({ length: 1_200 - 11 }, () => rooms.join(sessionId, randomUUID(), address)),
+    );
+    expect(others.every((r) => r.status === 'fulfilled')).toBe(true);
+    const refused = await rooms.join(sessionId, randomUUID(), address).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ status: 429 });
+    expect(await rooms.join(sessionId, randomUUID(), '203.0.113.251')).toMatchObject({ fresh: true });
+  });
+
   it('auto mode below capacity lets people straight in', async () => {
     const { sessionId } = await publishedSession(ctx.app, {
       queueMode: 'auto',
