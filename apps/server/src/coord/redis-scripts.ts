@@ -118,34 +118,36 @@ redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return { n, 1 }`;
 
 // claimNumber for many claimants behind rate limits, in one round trip: KEYS = counter, claims,
-// then every claimant's bucket keys in order; ARGV = ttl, then per claimant: claimant, bucket
-// count, which buckets are repeat-only (one character per bucket, '1' = charged only when the
-// claimant already holds a number), (limit, windowMs) per bucket. For each claimant the first
-// bucket that refuses stops it (its later buckets are not charged); only when all allow is a
-// number claimed, by CLAIM_NUMBER's rule (without replace). Answers two values per claimant:
-// number and fresh (1/0), or -1 and retryAfterMs. Claimants are served in order, so one named
-// twice gets the same number twice (and the second time is a repeat).
+// then every claimant's bucket keys in order; ARGV = ttl, the number of rules, each rule as
+// (limit, windowMs, repeatOnly 1/0), then per claimant: claimant and its buckets' rules as one
+// string, a character per bucket ('1' is the first rule). The rules are sent once per batch, not
+// per claimant: every argument is parsed on both sides, and the joins of one on-sale all share
+// theirs. A repeat-only bucket is charged only when the claimant already holds a number. For each
+// claimant the first bucket that refuses stops it (its later buckets are not charged); only when
+// all allow is a number claimed, by CLAIM_NUMBER's rule (without replace). Answers two values per
+// claimant: number and fresh (1/0), or -1 and retryAfterMs. Claimants are served in order, so one
+// named twice gets the same number twice (and the second time is a repeat).
 const CLAIM_NUMBERS_LIMITED = `${BUCKET}
+local rules = tonumber(ARGV[2])
 local out = {}
 local k = 3
-local a = 2
+local a = 3 + 3 * rules
 local claimed = false
 while a <= #ARGV do
   local claimant = ARGV[a]
-  local buckets = tonumber(ARGV[a + 1])
-  local repeatOnly = ARGV[a + 2]
-  a = a + 3
+  local buckets = ARGV[a + 1]
+  a = a + 2
   local held = redis.call('HGET', KEYS[2], claimant)
   local retryAfter = nil
-  for b = 1, buckets do
-    if not retryAfter and (held or string.byte(repeatOnly, b) ~= 49) then
-      local allowed, _, retryAfterMs = take(KEYS[k], tonumber(ARGV[a]), tonumber(ARGV[a + 1]), 1, now)
+  for b = 1, #buckets do
+    local r = 3 * (string.byte(buckets, b) - 49) + 3
+    if not retryAfter and (held or ARGV[r + 2] ~= '1') then
+      local allowed, _, retryAfterMs = take(KEYS[k], tonumber(ARGV[r]), tonumber(ARGV[r + 1]), 1, now)
       if allowed == 0 then
         retryAfter = retryAfterMs
       end
     end
     k = k + 1
-    a = a + 2
   end
   if retryAfter then
     out[#out + 1] = -1

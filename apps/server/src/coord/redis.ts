@@ -176,17 +176,28 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
 
     async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
       const keys = [kv(counterKey), claimKey(claimsKey)];
-      const args: (string | number)[] = [checkTtl(opts.ttlMs)];
+      // Each distinct rule once (the script's rule table), each bucket as its rule's character.
+      const rules: (string | number)[] = [];
+      const ruleChar = new Map<string, string>();
+      const perClaimant: string[] = [];
       for (const c of claims) {
-        let repeatOnly = '';
-        for (const l of c.limits) repeatOnly += l.repeatOnly ? '1' : '0';
-        args.push(c.claimant, c.limits.length, repeatOnly);
+        let buckets = '';
         for (const l of c.limits) {
           const rule = checkRateLimit(l); // the script takes one token: cost 1
+          const id = `${rule.limit}:${rule.windowMs}:${l.repeatOnly ? 1 : 0}`;
+          let char = ruleChar.get(id);
+          if (char === undefined) {
+            if (ruleChar.size >= 64) throw new RangeError('at most 64 distinct rules in one claim');
+            char = String.fromCharCode(49 + ruleChar.size);
+            ruleChar.set(id, char);
+            rules.push(rule.limit, rule.windowMs, l.repeatOnly ? 1 : 0);
+          }
+          buckets += char;
           keys.push(rateKey(l.key));
-          args.push(rule.limit, rule.windowMs);
         }
+        perClaimant.push(c.claimant, buckets);
       }
+      const args = [checkTtl(opts.ttlMs), ruleChar.size, ...rules, ...perClaimant];
       const flat = await client.tkClaimNumbersLimited(keys.length, ...keys, ...args);
       return claims.map((_, i) =>
         flat[2 * i] === -1
