@@ -29,9 +29,15 @@ describe('queue status JSON', () => {
     for (const s of cases) {
       const ours = queueStatusJson(s);
       expect(JSON.parse(ours)).toEqual(s);
-      // Byte for byte, with the fields in the schema's order.
+      // ASCII only, and byte for byte JSON.stringify's, fields in the schema's order, but for
+      // characters beyond ASCII written as \u escapes.
+      expect(ours).toMatch(/^[\x20-\x7e]*$/);
       const ordered = Object.fromEntries(Object.keys(base).map((k) => [k, s[k as keyof QueueStatus]]));
-      expect(ours).toBe(JSON.stringify(ordered));
+      const escaped = JSON.stringify(ordered).replace(
+        /[^\x00-\x7e]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      expect(ours).toBe(escaped);
     }
   });
 

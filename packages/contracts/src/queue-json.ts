@@ -5,6 +5,10 @@ import type { QueueJoinResponse, QueueStatus } from './queue.ts';
  * it), for the answer a million waiting people ask for over and over (http/fast-polls.ts), at a
  * fraction of its cost: no walk over the object's keys, and the few message texts are escaped
  * once, not on every poll.
+ *
+ * Always ASCII: a character beyond it (only ever in a message) is written as a \uXXXX escape,
+ * which every JSON reader reads back as the same text. So the answer's byte length is its
+ * length, and it goes out one byte per character with no UTF-8 pass (http/fast-path.ts).
  */
 export function queueStatusJson(s: QueueStatus): string {
   const eta =
@@ -28,7 +32,10 @@ const escaped = new Map<string, string>();
 function text(value: string): string {
   let json = escaped.get(value);
   if (json === undefined) {
-    json = JSON.stringify(value);
+    json = JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     if (value.length <= 300) {
       if (escaped.size >= 1_000) escaped.clear();
       escaped.set(value, json);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type QueueJoinResponse, queueJoinJson, type User } from '@ticketing/contracts';
 import { SESSION_COOKIE } from './auth.ts';
-import { answer, clientIp, headerList, rawHeader, requestIdOf } from './fast-path.ts';
+import { answer, answerAscii, clientIp, headerList, rawHeader, requestIdOf } from './fast-path.ts';
 import { errorToProblem, PROBLEM_CONTENT_TYPE, retryAfterOf } from './problem.ts';
 
 /**
@@ -57,7 +57,7 @@ export function fastJoins(deps: FastJoinDeps) {
     try {
       const joined = await joining;
       status = joined.fresh ? 201 : 200;
-      answer(res, status, json, ['x-request-id', id], queueJoinJson(joined));
+      answerAscii(res, status, json, ['x-request-id', id], queueJoinJson(joined));
     } catch (err) {
       const body = errorToProblem(err, { url: req.url!, id });
       status = body.status;

@@ -54,8 +54,34 @@ export function headerList(headers: Record<string, string>): string[] {
 
 /** One complete answer: the fixed headers, these extra ones, the body's length, the body. */
 export function answer(res: ServerResponse, status: number, fixed: string[], extra: string[], body: string) {
-  const headers = fixed.concat(extra);
-  headers.push('content-length', String(Buffer.byteLength(body)));
+  send(res, status, fixed.concat(extra), body, Buffer.byteLength(body), 'utf8');
+}
+
+/**
+ * The same for a body known to be ASCII (the queue's JSON, @ticketing/contracts queue-json.ts):
+ * its length is its byte length, and it is written one byte per character. Measured on a bare
+ * node:http server with the poll's answer: 0.6 µs less per answer (15.6 → 15.0 µs), the UTF-8
+ * length and encoding passes over the body being the difference.
+ */
+export function answerAscii(
+  res: ServerResponse,
+  status: number,
+  fixed: string[],
+  extra: string[],
+  body: string,
+) {
+  send(res, status, fixed.concat(extra), body, body.length, 'latin1');
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: string[],
+  body: string,
+  length: number,
+  encoding: BufferEncoding,
+) {
+  headers.push('content-length', String(length));
   res.writeHead(status, headers);
-  res.end(body);
+  res.end(body, encoding);
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type QueueStatus, queueStatusJson } from '@ticketing/contracts';
-import { answer, clientIp, headerList } from './fast-path.ts';
+import { answerAscii, clientIp, headerList } from './fast-path.ts';
 
 /**
  * The one request a million waiting people send over and over: `GET /api/sessions/:id/queue/status
@@ -41,7 +41,7 @@ export function fastPolls(deps: FastPollDeps) {
     const started = performance.now();
     const status = deps.statusNow(match[1]!, match[2]!, clientIp(req, deps.trustProxy));
     if (!status) return false;
-    answer(res, 200, fixed, [], queueStatusJson(status));
+    answerAscii(res, 200, fixed, [], queueStatusJson(status));
     deps.record(200, performance.now() - started);
     return true;
   };
