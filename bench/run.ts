@@ -6,6 +6,7 @@ import { idleHeapBench } from './idle-heap.ts';
 import { mapBench } from './map.ts';
 import { monitoringBench } from './monitoring.ts';
 import { queueBench } from './queue.ts';
+import { queueJoinsBench } from './queue-joins.ts';
 import { queuePollsBench } from './queue-polls.ts';
 import { ticketsBench } from './tickets.ts';
 
@@ -21,6 +22,7 @@ const scenarios: Record<string, () => Promise<{ markdown: string }>> = {
   monitoring: monitoringBench,
   queue: queueBench,
   'queue-polls': queuePollsBench,
+  'queue-joins': queueJoinsBench,
   'idle-heap': idleHeapBench,
 };
 
