@@ -244,20 +244,16 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
         expect((await coord.consumeRateLimit(b, { limit: 5, windowMs: 60_000 })).remaining).toBe(2);
       });
 
-      it('charges a repeat-only bucket only to a claimant who already holds a number', async () => {
+      it('charges the again bucket only to a claimant who already holds a number, before its others', async () => {
         const counter = unique('counter');
         const claims = unique('claims');
-        const again = unique('bucket-again');
         const address = unique('bucket-address');
-        const limits = [
-          { key: again, limit: 1, windowMs: 60_000, repeatOnly: true },
-          { key: address, limit: 10, windowMs: 60_000 },
-        ];
+        const limits = [{ key: address, limit: 10, windowMs: 60_000 }];
         const batch = (...who: string[]) =>
           coord.claimNumbersLimited(
             counter,
             claims,
-            { ttlMs: 60_000 },
+            { ttlMs: 60_000, again: { limit: 1, windowMs: 60_000 } },
             who.map((claimant) => ({ claimant, limits })),
           );
         // First claims pass it untouched; the second claim of 'x' (in the same step) takes its one
@@ -269,8 +265,19 @@ export function runCoordinatorContract(name: string, make: () => Promise<Coordin
           { number: 1, fresh: false },
         ]);
         expect(results[3]).toMatchObject({ limited: true });
+        expect((results[3] as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
         expect((await coord.consumeRateLimit(address, { limit: 10, windowMs: 60_000 })).remaining).toBe(6);
-        expect((await coord.consumeRateLimit(again, { limit: 1, windowMs: 60_000 })).allowed).toBe(false);
+        // Each claimant has its own: 'y' may claim again once, then not; 'x' still not.
+        expect(await batch('y', 'y', 'x')).toMatchObject([
+          { number: 2, fresh: false },
+          { limited: true },
+          { limited: true },
+        ]);
+        // Without the option nothing of the kind is charged.
+        const free = await coord.claimNumbersLimited(counter, claims, { ttlMs: 60_000 }, [
+          { claimant: 'x', limits: [] },
+        ]);
+        expect(free).toEqual([{ number: 1, fresh: false }]);
       });
 
       it('claims for many claimants in one step, in order, each behind its own buckets', async () => {

@@ -40,6 +40,8 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   const locks = new Map<string, Expiring<string>>();
   const buckets = new Map<string, Expiring<BucketState>>();
   const claims = new Map<string, Expiring<Map<string, number>>>();
+  // Buckets of claimants who claim again, per claims key (claimNumbersLimited's `again`).
+  const againBuckets = new Map<string, Expiring<Map<string, BucketState>>>();
   const groups = new Map<string, Map<string, Expiring<string>>>();
   const channels = new Map<string, Set<Subscription>>();
   let closed = false;
@@ -57,7 +59,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
   }
 
   const sweep = setInterval(() => {
-    for (const map of [values, locks, buckets, claims, ...groups.values()] as Map<
+    for (const map of [values, locks, buckets, claims, againBuckets, ...groups.values()] as Map<
       string,
       Expiring<unknown>
     >[]) {
@@ -195,10 +197,21 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
     async claimNumbersLimited(counterKey, claimsKey, opts, requests) {
       open();
       const at = now();
+      const againRule = opts.again ? checkRateLimit({ ...opts.again, cost: 1 }) : null;
       return requests.map(({ claimant, limits }) => {
         const held = live(claims, claimsKey)?.value.has(claimant) ?? false;
+        if (held && againRule) {
+          let table = live(againBuckets, claimsKey);
+          if (!table) {
+            table = { value: new Map(), expiresAt: 0 };
+            againBuckets.set(claimsKey, table);
+          }
+          const decision = takeTokens(table.value.get(claimant), at, againRule);
+          table.value.set(claimant, decision.state);
+          table.expiresAt = at + checkTtl(opts.ttlMs);
+          if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
+        }
         for (const l of limits) {
-          if (l.repeatOnly && !held) continue;
           const rule = checkRateLimit({ ...l, cost: 1 });
           const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
           buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });
@@ -276,6 +289,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       values.clear();
       locks.clear();
       buckets.clear();
+      againBuckets.clear();
       groups.clear();
     },
   };

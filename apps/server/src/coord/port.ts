@@ -21,7 +21,7 @@ export interface Lock {
 }
 
 /** One bucket in front of a claim (claimNumbersLimited); one token per claim. */
-export type ClaimLimit = { key: string; repeatOnly?: boolean } & Omit<RateLimitOptions, 'cost'>;
+export type ClaimLimit = { key: string } & Omit<RateLimitOptions, 'cost'>;
 
 export interface RateLimitOptions {
   /** Bucket capacity: the burst allowed from a full bucket. */
@@ -90,17 +90,17 @@ export interface Coordinator {
   ): Promise<{ number: number; fresh: boolean }>;
 
   /**
-   * claimNumber for many claimants behind rate limits, in one step (one Redis round trip): for each
-   * claimant in order, takes one token from each of its buckets, stopping at the first that
-   * refuses (its later buckets are not charged), and claims only when all allow. A bucket marked
-   * `repeatOnly` is charged only when the claimant already holds a number: it limits claiming
-   * again, which a first claim is not. Answers one result per claimant, in order. On Redis
-   * Cluster every key must share the counter's hash tag.
+   * claimNumber for many claimants behind rate limits, in one step (one Redis round trip). With
+   * `opts.again`, a claimant who already holds a number is charged a bucket of its own kept with
+   * the claims (same lifetime), first: it limits claiming again, which a first claim is not. Then,
+   * for each claimant in order, one token from each of its buckets, stopping at the first that
+   * refuses (its later buckets are not charged); a number is claimed only when all allow. Answers
+   * one result per claimant, in order. On Redis Cluster every key must share the counter's hash tag.
    */
   claimNumbersLimited(
     counterKey: string,
     claimsKey: string,
-    opts: { ttlMs: number },
+    opts: { ttlMs: number; again?: Omit<RateLimitOptions, 'cost'> },
     claims: { claimant: string; limits: ClaimLimit[] }[],
   ): Promise<({ number: number; fresh: boolean } | { limited: true; retryAfterMs: number })[]>;
 

@@ -81,6 +81,8 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
   // new version never meets an old bucket (WRONGTYPE) while versions overlap; old ones expire.
   const rateKey = (key: string) => `${prefix}bucket:${key}`;
   const claimKey = (key: string) => `${prefix}claims:${key}`;
+  // Buckets of claimants who claim again, one hash per claims key (the same hash tag).
+  const againKey = (key: string) => `${prefix}claims-again:${key}`;
   const channelName = (channel: string) => `${prefix}${channel}`;
 
   const client = withScripts(
@@ -175,29 +177,37 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
     },
 
     async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
-      const keys = [kv(counterKey), claimKey(claimsKey)];
+      const keys = [kv(counterKey), claimKey(claimsKey), againKey(claimsKey)];
+      const again = opts.again ? checkRateLimit(opts.again) : { limit: 0, windowMs: 1 };
       // Each distinct rule once (the script's rule table), each bucket as its rule's character.
-      const rules: (string | number)[] = [];
+      const rules: number[] = [];
       const ruleChar = new Map<string, string>();
       const perClaimant: string[] = [];
       for (const c of claims) {
         let buckets = '';
         for (const l of c.limits) {
           const rule = checkRateLimit(l); // the script takes one token: cost 1
-          const id = `${rule.limit}:${rule.windowMs}:${l.repeatOnly ? 1 : 0}`;
+          const id = `${rule.limit}:${rule.windowMs}`;
           let char = ruleChar.get(id);
           if (char === undefined) {
             if (ruleChar.size >= 64) throw new RangeError('at most 64 distinct rules in one claim');
             char = String.fromCharCode(49 + ruleChar.size);
             ruleChar.set(id, char);
-            rules.push(rule.limit, rule.windowMs, l.repeatOnly ? 1 : 0);
+            rules.push(rule.limit, rule.windowMs);
           }
           buckets += char;
           keys.push(rateKey(l.key));
         }
         perClaimant.push(c.claimant, buckets);
       }
-      const args = [checkTtl(opts.ttlMs), ruleChar.size, ...rules, ...perClaimant];
+      const args = [
+        checkTtl(opts.ttlMs),
+        again.limit,
+        again.windowMs,
+        ruleChar.size,
+        ...rules,
+        ...perClaimant,
+      ];
       const flat = await client.tkClaimNumbersLimited(keys.length, ...keys, ...args);
       return claims.map((_, i) =>
         flat[2 * i] === -1

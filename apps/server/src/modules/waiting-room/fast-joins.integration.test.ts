@@ -119,7 +119,7 @@ describe('queue joins on a real socket', () => {
   it('answers the route’s problem+json when the join is refused: limits and a queue not open yet', async () => {
     const who = await pageOpen();
     let limited: Response | null = null;
-    // The first join is not charged to the account (repeatOnly), then `limit` more are allowed.
+    // The first join is not charged to the account (the claim's again bucket), then `limit` more are.
     for (let i = 0; i <= JOIN_PER_ACCOUNT.limit + 1 && !limited; i++) {
       const r = await joinOverSocket(who, sessionId, { headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       if (r.status >= 400) limited = r;

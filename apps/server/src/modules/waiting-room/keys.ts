@@ -15,8 +15,6 @@ export const roomKeys = (sessionId: string) => {
     epoch: `${base}:epoch`,
     control: `${base}:control`,
     leader: `${base}:leader`,
-    /** Join rate-limit buckets, per session so they share the counter's slot on Redis Cluster. */
-    limit: (kind: 'acct' | 'ip', who: string) => `${base}:rl:${kind}:${who}`,
   };
 };
 

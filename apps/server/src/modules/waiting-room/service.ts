@@ -51,11 +51,12 @@ import { TokenError, type WaitingRoomTokens } from './tokens.ts';
  * keys); status, serving and the access check on holds are answered from this process's memory.
  */
 
-// Charged only to an account that already holds a place (repeatOnly): it limits joining again.
-// A first join cannot be a repeat, and the address's bucket limits attempts before it. Measured:
-// each bucket is two Redis commands on a key of its own, ~5 µs of Redis per join of the ~11 µs
-// a first join's claim cost with both (bench/queue.ts, docs/BENCHMARKS.md).
-export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000, repeatOnly: true };
+// Charged only to an account that already holds a place (the claim's `again` bucket, kept with
+// the claims): it limits joining again. A first join cannot be a repeat, and the address's bucket
+// limits attempts before it. Measured: a bucket on a key of its own was two Redis commands, ~5 µs
+// of Redis per join of the ~11 µs a first join's claim cost, and its key, sent per join, ~2 µs of
+// this process's CPU (bench/queue.ts, docs/BENCHMARKS.md).
+export const JOIN_PER_ACCOUNT = { limit: 10, windowMs: 60_000 };
 // Generous: a carrier NAT puts thousands of people behind one address, all joining at opening.
 // Kept in this process's memory, as the status polls' are, not in Redis: with N processes behind
 // a load balancer an address may join up to N times this, still bounded, which is what a limit
@@ -132,23 +133,17 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
         [...bySession].map(async ([sessionId, at]) => {
           const keys = roomKeys(sessionId);
           let ttlMs = 0;
-          // Written out, not spread: this runs for every join at an on-sale's opening.
           const claims = at.map((i) => {
             const { accountId, ttlMs: ttl } = items[i]!;
             if (ttl > ttlMs) ttlMs = ttl;
-            return {
-              claimant: accountId,
-              limits: [
-                {
-                  key: keys.limit('acct', accountId),
-                  limit: JOIN_PER_ACCOUNT.limit,
-                  windowMs: JOIN_PER_ACCOUNT.windowMs,
-                  repeatOnly: JOIN_PER_ACCOUNT.repeatOnly,
-                },
-              ],
-            };
+            return { claimant: accountId, limits: [] };
           });
-          const answers = await coord.claimNumbersLimited(keys.joined, keys.claims, { ttlMs }, claims);
+          const answers = await coord.claimNumbersLimited(
+            keys.joined,
+            keys.claims,
+            { ttlMs, again: JOIN_PER_ACCOUNT },
+            claims,
+          );
           at.forEach((i, j) => {
             results[i] = answers[j]!;
           });
