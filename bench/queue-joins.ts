@@ -3,10 +3,10 @@ import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
 import { mainThreadCpu, TICKS } from './lib/cpu.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { startHelloWorld, startPlatform } from './lib/processes.ts';
+import { queueDeployment, startHelloWorld, startPlatform } from './lib/processes.ts';
 import { rawLoad, type SlicedRequest } from './lib/raw-load.ts';
 import { dropKeys } from './lib/redis-keys.ts';
-import { createStadiumSession } from './lib/stadium-session.ts';
+import { createStadiumOnSale } from './lib/stadium-session.ts';
 
 /**
  * The join alone, for A/B work on it: the `queue` scenario's measured joins without the million
@@ -35,16 +35,7 @@ export async function queueJoinsBench() {
       { name: 'in-process coordinator (no Redis round trip)', redis: false },
     ];
     const sessions: string[] = [];
-    for (const _ of deployments)
-      sessions.push(
-        (
-          await createStadiumSession(db.url, {
-            queueMode: 'scheduled',
-            queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
-            salesOpenAt: new Date(Date.now() + 3600_000),
-          })
-        ).sessionId,
-      );
+    for (const _ of deployments) sessions.push((await createStadiumOnSale(db.url)).sessionId);
     const perDeployment = WARM_UP + CHUNKS * CHUNK;
     await insertBenchAccounts(db.url, perDeployment * deployments.length);
     const helloRequests = Array.from({ length: CONNECTIONS }, () => ({ path: '/', headers: {} }));
@@ -54,15 +45,9 @@ export async function queueJoinsBench() {
     for (const [d, deployment] of deployments.entries()) {
       const prefix = `tk-bench-joins-${Date.now()}:`;
       prefixes.push(prefix);
-      const env: Record<string, string> = {
-        DATABASE_URL: db.url,
-        REDIS_KEY_PREFIX: prefix,
-        TRUST_PROXY: 'true',
-        SEED_DEMO: 'false',
-        DB_POOL_MAX: '20',
-      };
-      if (deployment.redis) env.REDIS_URL = REDIS_URL;
-      const platform = await startPlatform(env);
+      const platform = await startPlatform(
+        queueDeployment(db.url, deployment.redis ? REDIS_URL : null, prefix),
+      );
       try {
         const sessionId = sessions[d]!;
         const joinPath = `/api/sessions/${sessionId}/queue/join`;

@@ -11,10 +11,16 @@ import { benchCookie, insertBenchAccounts } from './lib/bench-accounts.ts';
 import { mainThreadCpu, pageFaults, TICKS } from './lib/cpu.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
+import {
+  queueDeployment,
+  startFloor,
+  startHelloWorld,
+  startPlatform,
+  startQueueEdge,
+} from './lib/processes.ts';
 import { rawLoad, type SlicedRequest } from './lib/raw-load.ts';
 import { dropKeys } from './lib/redis-keys.ts';
-import { createStadiumSession } from './lib/stadium-session.ts';
+import { createStadiumOnSale } from './lib/stadium-session.ts';
 
 /**
  * The status poll alone, for A/B work on it: the `queue` scenario's poll rows without the million
@@ -45,19 +51,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function queuePollsBench() {
   const db = await createBenchDatabase('tk_bench_polls');
   const prefix = `tk-bench-polls-${Date.now()}:`;
-  const { sessionId } = await createStadiumSession(db.url, {
-    queueMode: 'scheduled',
-    queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
-    salesOpenAt: new Date(Date.now() + 3600_000),
-  });
-  const deployment = {
-    DATABASE_URL: db.url,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    TRUST_PROXY: 'true',
-    SEED_DEMO: 'false',
-    DB_POOL_MAX: '20',
-  };
+  const { sessionId } = await createStadiumOnSale(db.url);
+  const deployment = queueDeployment(db.url, REDIS_URL, prefix);
   const stops: (() => Promise<void>)[] = [];
   const outputs: Record<string, { output(): string }> = {};
   try {

@@ -16,10 +16,16 @@ import { type CpuShare, measureCpu } from './lib/cpu.ts';
 import { type LoadResult, table } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { createBenchDatabase } from './lib/pg.ts';
-import { startFloor, startHelloWorld, startPlatform, startQueueEdge } from './lib/processes.ts';
+import {
+  queueDeployment,
+  startFloor,
+  startHelloWorld,
+  startPlatform,
+  startQueueEdge,
+} from './lib/processes.ts';
 import { rawLoad, type SlicedRequest, type SlicedResult } from './lib/raw-load.ts';
 import { dropKeys } from './lib/redis-keys.ts';
-import { createStadiumSession } from './lib/stadium-session.ts';
+import { createStadiumOnSale } from './lib/stadium-session.ts';
 import { closedLoop } from './lib/stats.ts';
 
 /**
@@ -61,22 +67,11 @@ export async function queueBench() {
   const db = await createBenchDatabase('tk_bench_queue');
   const prefix = `tk-bench-q-${Date.now()}:`;
   const redis = new Redis(REDIS_URL);
-  const { sessionId, seatIds } = await createStadiumSession(db.url, {
-    queueMode: 'scheduled',
-    queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
-    salesOpenAt: new Date(Date.now() + 3600_000),
-  });
+  const { sessionId, seatIds } = await createStadiumOnSale(db.url);
   console.log(`inserting ${HTTP_JOINS + WARM_JOINS + JOIN_WARMUP} signed-in accounts…`);
   await insertBenchAccounts(db.url, HTTP_JOINS + WARM_JOINS + JOIN_WARMUP);
 
-  const deployment = {
-    DATABASE_URL: db.url,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    TRUST_PROXY: 'true',
-    SEED_DEMO: 'false',
-    DB_POOL_MAX: '20',
-  };
+  const deployment = queueDeployment(db.url, REDIS_URL, prefix);
   const platform = await startPlatform(deployment);
   // The process a load balancer sends status polls to in production (apps/server/src/queue-edge.ts).
   const edge = await startQueueEdge(deployment);

@@ -20,6 +20,22 @@ const deploymentEnv = (env: Record<string, string>) => ({
   ...env,
 });
 
+/**
+ * The environment of a queue bench's deployment: its database, Redis under its own key prefix
+ * (none: the in-process coordinator), behind a proxy that sets X-Forwarded-For, no demo data.
+ */
+export function queueDeployment(databaseUrl: string, redisUrl: string | null, keyPrefix: string) {
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    REDIS_KEY_PREFIX: keyPrefix,
+    TRUST_PROXY: 'true',
+    SEED_DEMO: 'false',
+    DB_POOL_MAX: '20',
+  };
+  if (redisUrl) env.REDIS_URL = redisUrl;
+  return env;
+}
+
 /** The real server (apps/server/src/main.ts) in its own process, production mode. */
 export function startPlatform(env: Record<string, string>): Promise<Proc> {
   return startServerProcess(

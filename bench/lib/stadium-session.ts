@@ -63,3 +63,15 @@ export async function createStadiumSession(
   await database.close();
   return { sessionId: session.id, seatIds };
 }
+
+/**
+ * The queue benches' on-sale: the stadium as a scheduled on-sale whose pre-queue is open (sales
+ * an hour away), the waiting room at 2,000 people a minute and at most 5,000 shoppers.
+ */
+export function createStadiumOnSale(url: string) {
+  return createStadiumSession(url, {
+    queueMode: 'scheduled',
+    queueSettings: { prequeueMinutes: 120, outflowPerMinute: 2_000, maxActiveShoppers: 5_000 },
+    salesOpenAt: new Date(Date.now() + 3600_000),
+  });
+}
