@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AddressBuckets, addressHash, addressKey } from './address-buckets.ts';
+import { AddressBuckets, addressHash, addressKey, scopeOf } from './address-buckets.ts';
 
 const rule = { limit: 3, windowMs: 3_000, cost: 1 };
 
@@ -33,5 +33,21 @@ describe('poll buckets per address', () => {
       ]!++;
     // Poisson with mean ~3.8: a well-spread hash leaves no slot with more than a few dozen.
     expect(counts.reduce((a, b) => Math.max(a, b), 0)).toBeLessThan(20);
+  });
+
+  it('keeps scopes apart, and places addresses differently in each process', () => {
+    const b = new AddressBuckets();
+    const one = scopeOf('session-one');
+    const two = scopeOf('session-two');
+    for (let i = 0; i < 3; i++) b.take('10.0.0.9', 0, rule, one);
+    expect(b.take('10.0.0.9', 0, rule, one)).toBeGreaterThan(0);
+    expect(b.take('10.0.0.9', 0, rule, two)).toBe(0);
+    b.giveBack('10.0.0.9', rule, one);
+    expect(b.take('10.0.0.9', 0, rule, one)).toBe(0);
+    // The same addresses share slots in one table and not in another (random seeds).
+    const slotsOf = (seed: number) =>
+      Array.from({ length: 64 }, (_, i) => addressHash(`10.0.1.${i}`, seed) & 1023);
+    expect(slotsOf(1)).not.toEqual(slotsOf(2));
+    expect(addressHash('2001:db8:1:2:aaaa::1', 7)).toBe(addressHash('2001:db8:1:2:bbbb::9', 7));
   });
 });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { type BucketRule, giveBackToSlot, takeFromSlot } from './slot-buckets.ts';
 
 /**
@@ -15,32 +16,52 @@ import { type BucketRule, giveBackToSlot, takeFromSlot } from './slot-buckets.ts
 export class AddressBuckets {
   private readonly slots: Float64Array;
   private readonly mask: number;
+  /**
+   * Random per process: which addresses share a slot cannot be worked out from outside, so nobody
+   * can pick an address of theirs that lands on a neighbour's slot.
+   */
+  private readonly seed = randomInt(2 ** 32);
 
   constructor(sizeLog2 = 18) {
     this.slots = new Float64Array(2 << sizeLog2);
     this.mask = (1 << sizeLog2) - 1;
   }
 
-  /** 0 when allowed (and taken); otherwise milliseconds until it would be. */
-  take(ip: string, now: number, rule: BucketRule): number {
-    return takeFromSlot(this.slots, (addressHash(ip) & this.mask) * 2, now, rule);
+  /**
+   * 0 when allowed (and taken); otherwise milliseconds until it would be. `scope` (a number, e.g.
+   * scopeOf(sessionId)) gives each scope its own buckets: one address's joins to one session do
+   * not count against its joins to another.
+   */
+  take(ip: string, now: number, rule: BucketRule, scope = 0): number {
+    return takeFromSlot(this.slots, this.slot(ip, scope), now, rule);
   }
 
   /** Returns what `take` took, when the request was then refused for another reason. */
-  giveBack(ip: string, rule: BucketRule) {
-    giveBackToSlot(this.slots, (addressHash(ip) & this.mask) * 2, rule);
+  giveBack(ip: string, rule: BucketRule, scope = 0) {
+    giveBackToSlot(this.slots, this.slot(ip, scope), rule);
   }
+
+  private slot(ip: string, scope: number) {
+    return (addressHash(ip, (this.seed ^ scope) >>> 0) & this.mask) * 2;
+  }
+}
+
+/** A scope for AddressBuckets from a name (FNV-1a): a session's joins, say. */
+export function scopeOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address: the join's key. */
 export const addressKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
 
 /**
- * FNV-1a over the address, mixed, without building addressKey's string: an IPv6 one only up to
- * its fourth colon (its /64), so hash(ip) = hash(addressKey(ip)).
+ * FNV-1a over the address, from a seeded start and mixed, without building addressKey's string:
+ * an IPv6 one only up to its fourth colon (its /64), so hash(ip) = hash(addressKey(ip)).
  */
-export function addressHash(ip: string): number {
-  let h = 0x811c9dc5;
+export function addressHash(ip: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
   let colons = 0;
   for (let i = 0; i < ip.length; i++) {
     const c = ip.charCodeAt(i);

@@ -8,7 +8,7 @@ import type {
 import type { Coordinator } from '../../coord/port.ts';
 import { batcher } from '../../lib/batcher.ts';
 import { AppError, NotFound, RateLimited } from '../../lib/errors.ts';
-import { AddressBuckets } from './address-buckets.ts';
+import { AddressBuckets, scopeOf } from './address-buckets.ts';
 import { pendingAdmissions } from './admission.ts';
 import {
   QueueAccessExpired,
@@ -243,6 +243,42 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     return statusOf(room, place, now);
   }
 
+  /**
+   * The address's bucket here (per session), then one round trip shared with the joins around it:
+   * the account's bucket, for an account that already holds a place, then the claim. One abusive
+   * account behind a shared address must not empty its neighbours' bucket with requests refused
+   * anyway, so an account has one join in flight per session in this process (a flood of its
+   * joins waits for that one and shares its answer, taking no address token), and a join the
+   * account's limit refuses, or that fails, gives its address token back.
+   */
+  const joinsInFlight = new Map<string, Promise<ClaimResult>>();
+  async function claimBehindLimits(
+    sessionId: string,
+    accountId: string,
+    ip: string,
+    ttlMs: number,
+    now: number,
+  ): Promise<ClaimResult> {
+    const key = `${sessionId}:${accountId}`;
+    const pending = joinsInFlight.get(key);
+    if (pending) return pending;
+    const scope = scopeOf(sessionId);
+    const wait = joinAddresses.take(ip, now, JOIN_PER_IP, scope);
+    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Too many attempts to join. Wait a moment.');
+    const claiming = joinClaims.submit({ sessionId, accountId, ttlMs });
+    joinsInFlight.set(key, claiming);
+    try {
+      const claimed = await claiming;
+      if ('limited' in claimed) joinAddresses.giveBack(ip, JOIN_PER_IP, scope);
+      return claimed;
+    } catch (err) {
+      joinAddresses.giveBack(ip, JOIN_PER_IP, scope);
+      throw err;
+    } finally {
+      joinsInFlight.delete(key);
+    }
+  }
+
   const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);
 
   async function joinNow(sessionId: string, accountId: string, ip: string): Promise<QueueJoinResponse> {
@@ -262,20 +298,12 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       const s = statusOf(room, 0, now);
       throw new QueueClosed(s.closedReason ?? 'sales-closed', s.message);
     }
-    // The address's bucket here, then one round trip shared with the joins around it: the
-    // account's bucket, for an account that already holds a place, then the claim. A join the
-    // account's bucket refuses gives its address token back: one abusive account behind a shared
-    // address must not empty its neighbours' bucket with requests refused anyway.
-    const wait = joinAddresses.take(ip, now, JOIN_PER_IP);
-    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Too many attempts to join. Wait a moment.');
-    const claimed = await joinClaims.submit({ sessionId, accountId, ttlMs: claimTtl(room) });
-    if ('limited' in claimed) {
-      joinAddresses.giveBack(ip, JOIN_PER_IP);
+    const claimed = await claimBehindLimits(sessionId, accountId, ip, claimTtl(room), now);
+    if ('limited' in claimed)
       throw new RateLimited(
         Math.ceil(claimed.retryAfterMs / 1000),
         'Too many attempts to join. Wait a moment.',
       );
-    }
     let claim = claimed;
     if (!claim.fresh) {
       // Someone whose turn came and went, or whose shopping time ran out, goes to the back.

@@ -225,13 +225,20 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
     const { sessionId } = await publishedSession(ctx.app, { queueMode: 'auto' });
     const rooms = ctx.app.services.waitingRoom;
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-    // One account joining again and again from the address: refused by its own limit after a
-    // first join and ten repeats, and those refusals leave the address's tokens to the others.
+    // One account joining again and again from the address: a first join and ten repeats, then
+    // refused by its own limit. A flood of its joins at once shares one claim (one in flight per
+    // account), and the refusals leave the address's tokens to the others.
     const abuser = randomUUID();
+    for (let i = 0; i < 11; i++) await rooms.join(sessionId, abuser, address);
     const abuse = await Promise.allSettled(
-      Array.from({ length: 30 }, () => rooms.join(sessionId, abuser, address)),
+      Array.from({ length: 1_500 }, () => rooms.join(sessionId, abuser, address)),
     );
-    expect(abuse.filter((r) => r.status === 'rejected')).toHaveLength(19);
+    expect(
+      abuse.every((r) => r.status === 'rejected' && (r.reason as { status: number }).status === 429),
+    ).toBe(true);
+    // Another session's joins from the address have buckets of their own.
+    const other = (await publishedSession(ctx.app, { queueMode: 'auto' })).sessionId;
+    await Promise.all(Array.from({ length: 50 }, () => rooms.join(other, randomUUID(), address)));
     // 1,200 a minute from one address: 11 went to the abuser, the rest go to other people (plus
     // what the bucket refills while the test runs, 20 a second), then a 429.
     const started = Date.now();
