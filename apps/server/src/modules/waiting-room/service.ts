@@ -247,11 +247,11 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
    * The address's bucket here (per session), then one round trip shared with the joins around it:
    * the account's bucket, for an account that already holds a place, then the claim. One abusive
    * account behind a shared address must not empty its neighbours' bucket with requests refused
-   * anyway, so an account has one join in flight per session in this process (a flood of its
-   * joins waits for that one and shares its answer, taking no address token), and a join the
-   * account's limit refuses, or that fails, gives its address token back.
+   * anyway: a join the account's limit refuses, or that fails, gives its address token back, and
+   * an account refused is then refused here, before its address's bucket, until its limit would
+   * let it in (a table that is empty, and costs nothing, while nobody is refused).
    */
-  const joinsInFlight = new Map<string, Promise<ClaimResult>>();
+  const refusedUntil = new Map<string, number>();
   async function claimBehindLimits(
     sessionId: string,
     accountId: string,
@@ -259,24 +259,26 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     ttlMs: number,
     now: number,
   ): Promise<ClaimResult> {
-    const key = `${sessionId}:${accountId}`;
-    const pending = joinsInFlight.get(key);
-    if (pending) return pending;
+    if (refusedUntil.size > 0) {
+      const until = refusedUntil.get(`${sessionId}:${accountId}`);
+      if (until !== undefined && until > now) return { limited: true, retryAfterMs: until - now };
+    }
     const scope = scopeOf(sessionId);
     const wait = joinAddresses.take(ip, now, JOIN_PER_IP, scope);
     if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Too many attempts to join. Wait a moment.');
-    const claiming = joinClaims.submit({ sessionId, accountId, ttlMs });
-    joinsInFlight.set(key, claiming);
+    let claimed: ClaimResult;
     try {
-      const claimed = await claiming;
-      if ('limited' in claimed) joinAddresses.giveBack(ip, JOIN_PER_IP, scope);
-      return claimed;
+      claimed = await joinClaims.submit({ sessionId, accountId, ttlMs });
     } catch (err) {
       joinAddresses.giveBack(ip, JOIN_PER_IP, scope);
       throw err;
-    } finally {
-      joinsInFlight.delete(key);
     }
+    if ('limited' in claimed) {
+      joinAddresses.giveBack(ip, JOIN_PER_IP, scope);
+      if (refusedUntil.size >= 100_000) refusedUntil.clear();
+      refusedUntil.set(`${sessionId}:${accountId}`, Date.now() + claimed.retryAfterMs);
+    }
+    return claimed;
   }
 
   const claimTtl = (room: RoomState) => Math.max(60_000, room.salesCloseAt - Date.now() + 3_600_000);

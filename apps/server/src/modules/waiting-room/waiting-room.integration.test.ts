@@ -226,10 +226,13 @@ describe.each(pairs)('waiting room on $name + $coordName', (backend) => {
     const rooms = ctx.app.services.waitingRoom;
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
     // One account joining again and again from the address: a first join and ten repeats, then
-    // refused by its own limit. A flood of its joins at once shares one claim (one in flight per
-    // account), and the refusals leave the address's tokens to the others.
+    // refused by its own limit; once refused, a flood of its joins is refused before the
+    // address's bucket, and refusals leave the address's tokens to the others.
     const abuser = randomUUID();
     for (let i = 0; i < 11; i++) await rooms.join(sessionId, abuser, address);
+    expect(await rooms.join(sessionId, abuser, address).catch((err: unknown) => err)).toMatchObject({
+      status: 429,
+    });
     const abuse = await Promise.allSettled(
       Array.from({ length: 1_500 }, () => rooms.join(sessionId, abuser, address)),
     );
