@@ -31,9 +31,7 @@ http
     if (req.method === 'POST' && req.url === '/join') {
       const who = `account-${++next}`;
       coord
-        .claimNumbersLimited(keys.joined, keys.claims, { ttlMs: 3_600_000, again: JOIN_PER_ACCOUNT }, [
-          { claimant: who, limits: [] },
-        ])
+        .claimNumbersLimited(keys.joined, keys.claims, { ttlMs: 3_600_000, again: JOIN_PER_ACCOUNT }, [who])
         .then(([claim]) => {
           const body = JSON.stringify(claim);
           res.writeHead(201, ['content-type', 'application/json', 'content-length', String(body.length)]);

@@ -194,11 +194,12 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
       return claim(counterKey, claimsKey, claimant, opts);
     },
 
-    async claimNumbersLimited(counterKey, claimsKey, opts, requests) {
+    async claimNumbersLimited(counterKey, claimsKey, opts, claimants) {
       open();
       const at = now();
+      const ttlMs = checkTtl(opts.ttlMs);
       const againRule = opts.again ? checkRateLimit({ ...opts.again, cost: 1 }) : null;
-      return requests.map(({ claimant, limits }) => {
+      return claimants.map((claimant) => {
         const held = live(claims, claimsKey)?.value.has(claimant) ?? false;
         if (held && againRule) {
           let table = live(againBuckets, claimsKey);
@@ -208,13 +209,7 @@ export function createMemoryCoordinator(options: { onError?: CoordinatorErrorRep
           }
           const decision = takeTokens(table.value.get(claimant), at, againRule);
           table.value.set(claimant, decision.state);
-          table.expiresAt = at + checkTtl(opts.ttlMs);
-          if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
-        }
-        for (const l of limits) {
-          const rule = checkRateLimit({ ...l, cost: 1 });
-          const decision = takeTokens(live(buckets, l.key)?.value, at, rule);
-          buckets.set(l.key, { value: decision.state, expiresAt: at + decision.ttlMs });
+          table.expiresAt = at + ttlMs;
           if (!decision.allowed) return { limited: true as const, retryAfterMs: decision.retryAfterMs };
         }
         return claim(counterKey, claimsKey, claimant, opts);

@@ -20,9 +20,6 @@ export interface Lock {
   extend(ttlMs: number): Promise<boolean>;
 }
 
-/** One bucket in front of a claim (claimNumbersLimited); one token per claim. */
-export type ClaimLimit = { key: string } & Omit<RateLimitOptions, 'cost'>;
-
 export interface RateLimitOptions {
   /** Bucket capacity: the burst allowed from a full bucket. */
   limit: number;
@@ -90,18 +87,17 @@ export interface Coordinator {
   ): Promise<{ number: number; fresh: boolean }>;
 
   /**
-   * claimNumber for many claimants behind rate limits, in one step (one Redis round trip). With
-   * `opts.again`, a claimant who already holds a number is charged a bucket of its own kept with
-   * the claims (same lifetime), first: it limits claiming again, which a first claim is not. Then,
-   * for each claimant in order, one token from each of its buckets, stopping at the first that
-   * refuses (its later buckets are not charged); a number is claimed only when all allow. Answers
-   * one result per claimant, in order. On Redis Cluster every key must share the counter's hash tag.
+   * claimNumber for many claimants in one step (one Redis round trip), in order, so one named
+   * twice gets the same number twice. With `opts.again`, a claimant who already holds a number is
+   * charged a bucket of its own kept with the claims (same lifetime): it limits claiming again,
+   * which a first claim is not. Answers one result per claimant, in order. On Redis Cluster every
+   * key must share the counter's hash tag.
    */
   claimNumbersLimited(
     counterKey: string,
     claimsKey: string,
     opts: { ttlMs: number; again?: Omit<RateLimitOptions, 'cost'> },
-    claims: { claimant: string; limits: ClaimLimit[] }[],
+    claimants: string[],
   ): Promise<({ number: number; fresh: boolean } | { limited: true; retryAfterMs: number })[]>;
 
   /** Fire and forget to every process subscribed now; no history, no delivery guarantee. */

@@ -120,57 +120,38 @@ redis.call('HSET', KEYS[2], ARGV[1], n)
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return { n, 1 }`;
 
-// claimNumber for many claimants behind rate limits, in one round trip: KEYS = counter, claims,
-// the claims' "again" buckets (a hash beside them: claimant → "tokens:at"), then every claimant's
-// bucket keys in order; ARGV = ttl, the again rule (limit, windowMs; limit 0 for none), the number
-// of rules, each rule as (limit, windowMs), then per claimant: claimant and its buckets' rules as
-// one string, a character per bucket ('1' is the first rule). The rules go once per batch, not per
-// claimant, and the again bucket is named by the claimant already sent: every argument is encoded
-// and parsed on both sides, and long per-claimant keys were measured to cost a join ~2 µs.
-// A claimant who already holds a number is charged its again bucket first; then, for each
-// claimant, the first bucket that refuses stops it (its later buckets are not charged); only when
-// all allow is a number claimed, by CLAIM_NUMBER's rule (without replace). Answers two values per
-// claimant: number and fresh (1/0), or -1 and retryAfterMs. Claimants are served in order, so one
-// named twice gets the same number twice (and the second time is a repeat).
+// claimNumber for many claimants in one round trip: KEYS = counter, claims, and the claims'
+// "again" buckets (a hash beside them: claimant → "tokens:at"); ARGV = ttl, the again rule
+// (limit, windowMs; limit 0 for none), then the claimants. A claimant who already holds a number is
+// charged its again bucket, and refused when it is empty; a first claim takes a number by
+// CLAIM_NUMBER's rule (without replace). The bucket is named by the claimant already sent: a key
+// of its own per join (~125 characters) was measured to cost the sending process ~2 µs a join.
+// Answers two values per claimant: number and fresh (1/0), or -1 and retryAfterMs. Claimants are
+// served in order, so one named twice gets the same number twice (and the second time is a repeat).
 const CLAIM_NUMBERS_LIMITED = `${BUCKET}
 local againLimit = tonumber(ARGV[2])
 local againWindow = tonumber(ARGV[3])
-local rules = tonumber(ARGV[4])
 local out = {}
-local k = 4
-local a = 5 + 2 * rules
 local claimed = false
 local charged = false
-while a <= #ARGV do
+for a = 4, #ARGV do
   local claimant = ARGV[a]
-  local buckets = ARGV[a + 1]
-  a = a + 2
   local held = redis.call('HGET', KEYS[2], claimant)
-  local retryAfter = nil
-  if held and againLimit > 0 then
-    local allowed, tokens, retryAfterMs = refill(redis.call('HGET', KEYS[3], claimant), againLimit, againWindow, 1, now)
-    redis.call('HSET', KEYS[3], claimant, string.format('%.17g:%.17g', tokens, now))
-    charged = true
+  if held then
+    local allowed, retryAfterMs = 1, 0
+    if againLimit > 0 then
+      local tokens
+      allowed, tokens, retryAfterMs = refill(redis.call('HGET', KEYS[3], claimant), againLimit, againWindow, 1, now)
+      redis.call('HSET', KEYS[3], claimant, string.format('%.17g:%.17g', tokens, now))
+      charged = true
+    end
     if allowed == 0 then
-      retryAfter = retryAfterMs
+      out[#out + 1] = -1
+      out[#out + 1] = retryAfterMs
+    else
+      out[#out + 1] = tonumber(held)
+      out[#out + 1] = 0
     end
-  end
-  for b = 1, #buckets do
-    local r = 2 * (string.byte(buckets, b) - 49) + 5
-    if not retryAfter then
-      local allowed, _, retryAfterMs = take(KEYS[k], tonumber(ARGV[r]), tonumber(ARGV[r + 1]), 1, now)
-      if allowed == 0 then
-        retryAfter = retryAfterMs
-      end
-    end
-    k = k + 1
-  end
-  if retryAfter then
-    out[#out + 1] = -1
-    out[#out + 1] = retryAfter
-  elseif held then
-    out[#out + 1] = tonumber(held)
-    out[#out + 1] = 0
   else
     local n = redis.call('INCR', KEYS[1])
     redis.call('HSET', KEYS[2], claimant, n)
@@ -200,7 +181,15 @@ export interface CoordinatorScripts {
   tkReadGroup(key: string): Promise<string[]>;
   tkCountGroup(key: string): Promise<number>;
   /** Two numbers per claimant: number and fresh, or -1 and retryAfterMs. */
-  tkClaimNumbersLimited(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
+  tkClaimNumbersLimited(
+    counterKey: string,
+    claimsKey: string,
+    againKey: string,
+    ttlMs: number,
+    againLimit: number,
+    againWindowMs: number,
+    ...claimants: string[]
+  ): Promise<number[]>;
   tkClaimNumber(
     counterKey: string,
     claimsKey: string,
@@ -219,7 +208,6 @@ export function withScripts(client: Redis): Redis & CoordinatorScripts {
   client.defineCommand('tkReadGroup', { numberOfKeys: 1, lua: READ_GROUP });
   client.defineCommand('tkCountGroup', { numberOfKeys: 1, lua: COUNT_GROUP });
   client.defineCommand('tkClaimNumber', { numberOfKeys: 2, lua: CLAIM_NUMBER });
-  // The number of claimants and buckets varies: the key count is passed first on each call.
-  client.defineCommand('tkClaimNumbersLimited', { lua: CLAIM_NUMBERS_LIMITED });
+  client.defineCommand('tkClaimNumbersLimited', { numberOfKeys: 3, lua: CLAIM_NUMBERS_LIMITED });
   return client as Redis & CoordinatorScripts;
 }

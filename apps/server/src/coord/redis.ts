@@ -176,40 +176,18 @@ export function createRedisCoordinator(options: RedisCoordinatorOptions): Coordi
       return { number, fresh: fresh === 1 };
     },
 
-    async claimNumbersLimited(counterKey, claimsKey, opts, claims) {
-      const keys = [kv(counterKey), claimKey(claimsKey), againKey(claimsKey)];
+    async claimNumbersLimited(counterKey, claimsKey, opts, claimants) {
       const again = opts.again ? checkRateLimit(opts.again) : { limit: 0, windowMs: 1 };
-      // Each distinct rule once (the script's rule table), each bucket as its rule's character.
-      const rules: number[] = [];
-      const ruleChar = new Map<string, string>();
-      const perClaimant: string[] = [];
-      for (const c of claims) {
-        let buckets = '';
-        for (const l of c.limits) {
-          const rule = checkRateLimit(l); // the script takes one token: cost 1
-          const id = `${rule.limit}:${rule.windowMs}`;
-          let char = ruleChar.get(id);
-          if (char === undefined) {
-            if (ruleChar.size >= 64) throw new RangeError('at most 64 distinct rules in one claim');
-            char = String.fromCharCode(49 + ruleChar.size);
-            ruleChar.set(id, char);
-            rules.push(rule.limit, rule.windowMs);
-          }
-          buckets += char;
-          keys.push(rateKey(l.key));
-        }
-        perClaimant.push(c.claimant, buckets);
-      }
-      const args = [
+      const flat = await client.tkClaimNumbersLimited(
+        kv(counterKey),
+        claimKey(claimsKey),
+        againKey(claimsKey),
         checkTtl(opts.ttlMs),
         again.limit,
         again.windowMs,
-        ruleChar.size,
-        ...rules,
-        ...perClaimant,
-      ];
-      const flat = await client.tkClaimNumbersLimited(keys.length, ...keys, ...args);
-      return claims.map((_, i) =>
+        ...claimants,
+      );
+      return claimants.map((_, i) =>
         flat[2 * i] === -1
           ? { limited: true as const, retryAfterMs: flat[2 * i + 1]! }
           : { number: flat[2 * i]!, fresh: flat[2 * i + 1] === 1 },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AddressBuckets, addressHash, addressKey, scopeOf } from './address-buckets.ts';
+import { AddressBuckets, addressHash, scopeOf } from './address-buckets.ts';
+
+/** The client an address stands for: IPv6 by its /64 (one subscriber's block), IPv4 itself. */
+const addressKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
 
 const rule = { limit: 3, windowMs: 3_000, cost: 1 };
 
@@ -15,7 +18,7 @@ describe('poll buckets per address', () => {
   it('keys IPv6 by its /64, as one subscriber', () => {
     expect(addressHash('2001:db8:1:2:aaaa::1')).toBe(addressHash('2001:db8:1:2:bbbb::9'));
     expect(addressHash('2001:db8:1:3::1')).not.toBe(addressHash('2001:db8:1:2::1'));
-    // The same rule as the join's Redis key.
+    // One client per /64, whatever follows.
     for (const ip of ['10.1.2.3', '2001:db8:1:2:aaaa::1', '2001:db8::1', '::1', 'fe80::1:2:3:4'])
       expect(addressHash(ip)).toBe(addressHash(addressKey(ip)));
     const b = new AddressBuckets();

@@ -53,12 +53,9 @@ export function scopeOf(name: string): number {
   return h >>> 0;
 }
 
-/** IPv6 clients are limited per /64 (one subscriber's block), IPv4 per address: the join's key. */
-export const addressKey = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 4).join(':') : ip);
-
 /**
- * FNV-1a over the address, from a seeded start and mixed, without building addressKey's string:
- * an IPv6 one only up to its fourth colon (its /64), so hash(ip) = hash(addressKey(ip)).
+ * FNV-1a over the address, from a seeded start and mixed: an IPv6 one only up to its fourth colon,
+ * so one subscriber's /64 is one client; IPv4 per address.
  */
 export function addressHash(ip: string, seed = 0): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;

@@ -133,16 +133,16 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
         [...bySession].map(async ([sessionId, at]) => {
           const keys = roomKeys(sessionId);
           let ttlMs = 0;
-          const claims = at.map((i) => {
+          const claimants = at.map((i) => {
             const { accountId, ttlMs: ttl } = items[i]!;
             if (ttl > ttlMs) ttlMs = ttl;
-            return { claimant: accountId, limits: [] };
+            return accountId;
           });
           const answers = await coord.claimNumbersLimited(
             keys.joined,
             keys.claims,
             { ttlMs, again: JOIN_PER_ACCOUNT },
-            claims,
+            claimants,
           );
           at.forEach((i, j) => {
             results[i] = answers[j]!;
