@@ -48,10 +48,9 @@ export async function buildQueueEdge(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, { database, coord });
   setFastPath(
     fastPolls({
-      statusNow: (id, token, ip) => waitingRoom.statusNow(id, token, ip),
+      statusJsonNow: (id, token, ip) => waitingRoom.statusJsonNow(id, token, ip),
       trustProxy: config.trustProxy,
       headers: headers.api,
-      record: () => {},
     }),
   );
 

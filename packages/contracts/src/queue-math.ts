@@ -17,6 +17,11 @@ export const WAITING_MESSAGES = {
   stopped: 'You are in line. Nobody is being let in right now (seats may all be held); you keep your place.',
 } as const;
 
+export type WaitingFigures = Pick<
+  QueueStatus,
+  'ahead' | 'progress' | 'etaSeconds' | 'pollAfterSeconds' | 'message'
+>;
+
 export function waitingFigures(input: {
   position: number;
   serving: number;
@@ -24,7 +29,7 @@ export function waitingFigures(input: {
   paused: boolean;
   /** False when the serving state is too old to trust for an ETA. */
   fresh: boolean;
-}): Pick<QueueStatus, 'ahead' | 'progress' | 'etaSeconds' | 'pollAfterSeconds' | 'message'> {
+}): WaitingFigures {
   const { position, serving, ratePerMinute, paused, fresh } = input;
   const ahead = Math.max(0, position - serving - 1);
   const progress = position > 1 ? clamp(serving / (position - 1), 0, 1) : 1;

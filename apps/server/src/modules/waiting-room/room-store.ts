@@ -32,7 +32,11 @@ export function roomStore(deps: {
   const absent = new Map<string, number>();
   const loading = new Map<string, Promise<RoomState | null>>();
 
+  // peek's shortcut to the entry it last found; forgotten whenever `rooms` changes.
+  let lastPeeked: Entry | undefined;
+
   function remember(room: RoomState): RoomState {
+    lastPeeked = undefined;
     const prev = rooms.get(room.sessionId)?.room;
     // Messages can arrive out of order; a newer copy of the same queue wins.
     if (prev && prev.epoch === room.epoch && room.updatedAt < prev.updatedAt) {
@@ -46,6 +50,7 @@ export function roomStore(deps: {
   }
 
   function rememberAbsent(sessionId: string) {
+    lastPeeked = undefined;
     rooms.delete(sessionId);
     if (absent.size >= MAX_ABSENT) absent.clear();
     absent.set(sessionId, Date.now());
@@ -103,10 +108,19 @@ export function roomStore(deps: {
       return refresh(sessionId);
     },
 
-    /** The room if this process already has it (no I/O, never waits); refreshes an old copy. */
-    peek(sessionId: string): RoomState | undefined {
-      const entry = rooms.get(sessionId);
-      if (entry && Date.now() - entry.at > REFRESH_AFTER_MS) refresh(sessionId).catch(deps.onError);
+    /**
+     * The room if this process already has it (no I/O, never waits); refreshes an old copy. The
+     * last room asked for is checked first: the polls of one on-sale all ask for the same one, and
+     * comparing their id to it is cheaper than hashing it into the map, since every poll's id is a
+     * new string.
+     */
+    peek(sessionId: string, now = Date.now()): RoomState | undefined {
+      let entry = lastPeeked;
+      if (entry === undefined || entry.room.sessionId !== sessionId) {
+        entry = rooms.get(sessionId);
+        lastPeeked = entry;
+      }
+      if (entry && now - entry.at > REFRESH_AFTER_MS) refresh(sessionId).catch(deps.onError);
       return entry?.room;
     },
 

@@ -1,4 +1,12 @@
-import { type QueuePhase, type QueueStatus, type ServingState, waitingFigures } from '@ticketing/contracts';
+import {
+  type QueuePhase,
+  type QueueStatus,
+  queueStatusJson,
+  type ServingState,
+  type WaitingFigures,
+  waitingFigures,
+  waitingStatusJson,
+} from '@ticketing/contracts';
 
 /**
  * The waiting room of one session as pure data: what the admission leader publishes, and how
@@ -205,6 +213,21 @@ export function personStatus(
   now: number,
   placeOf: PlaceOf,
 ): QueueStatus {
+  const s = statusOrPosition(room, joinNumber, now, placeOf);
+  return typeof s === 'number' ? waitingStatus(room, s, now) : s;
+}
+
+/**
+ * The same, but for someone simply waiting in line (the answer to nearly every poll) only their
+ * position: the caller builds that answer, as an object (waitingStatus) or straight as JSON
+ * (service.ts, for the polls answered before the framework).
+ */
+export function statusOrPosition(
+  room: RoomState,
+  joinNumber: number,
+  now: number,
+  placeOf: PlaceOf,
+): QueueStatus | number {
   const phase = phaseAt(room, now);
   if (phase === 'closed') {
     const reason = room.closedReason ?? 'sales-closed';
@@ -275,14 +298,12 @@ export function personStatus(
     );
   }
 
-  // The answer to nearly every poll.
-  const figures = waitingFigures({
-    position,
-    serving: room.serving,
-    ratePerMinute: room.ratePerMinute,
-    paused: room.paused,
-    fresh: now - room.updatedAt < STALE_AFTER_MS,
-  });
+  return position;
+}
+
+/** The answer to nearly every poll: waiting, at this position. */
+export function waitingStatus(room: RoomState, position: number, now: number): QueueStatus {
+  const figures = waitingFiguresOf(room, position, now);
   return answer(
     room,
     'waiting',
@@ -293,6 +314,27 @@ export function personStatus(
     figures.progress,
     figures.etaSeconds,
   );
+}
+
+/**
+ * personStatus as the API's JSON (queueStatusJson), the waiting answer written straight from its
+ * numbers (waitingStatusJson): what the polls answered before the framework send.
+ */
+export function personStatusJson(room: RoomState, joinNumber: number, now: number, placeOf: PlaceOf): string {
+  const s = statusOrPosition(room, joinNumber, now, placeOf);
+  return typeof s === 'number'
+    ? waitingStatusJson(s, waitingFiguresOf(room, s, now), isoTime(room.salesOpenAt), room.paused)
+    : queueStatusJson(s);
+}
+
+export function waitingFiguresOf(room: RoomState, position: number, now: number): WaitingFigures {
+  return waitingFigures({
+    position,
+    serving: room.serving,
+    ratePerMinute: room.ratePerMinute,
+    paused: room.paused,
+    fresh: now - room.updatedAt < STALE_AFTER_MS,
+  });
 }
 
 /**
@@ -329,7 +371,7 @@ function answer(
 
 /** ISO text of a time that every poll of a room repeats (its sales opening): built once. */
 let lastIso = { ms: Number.NaN, text: '' };
-function isoTime(ms: number) {
+export function isoTime(ms: number) {
   if (ms !== lastIso.ms) lastIso = { ms, text: new Date(ms).toISOString() };
   return lastIso.text;
 }

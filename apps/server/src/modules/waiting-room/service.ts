@@ -38,6 +38,7 @@ import {
   initialRoom,
   type PlaceOf,
   personStatus,
+  personStatusJson,
   phaseAt,
   publicState,
   type RoomState,
@@ -226,6 +227,15 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
 
   /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
   function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
+    const place = pollPlace(room, sessionId, token);
+    const now = Date.now();
+    const wait = pollWait(room, place, ip, now);
+    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
+    return statusOf(room, place, now);
+  }
+
+  /** The token's join number, after its check (or the memory of it). Throws the domain errors. */
+  function pollPlace(room: RoomState, sessionId: string, token: string): number {
     const places = placesOf(room);
     // A token that verified here before is known by its place and fingerprint: no HMAC, no allocation.
     let place = places.known(token);
@@ -235,12 +245,16 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
       place = ticket.joinNumber;
       places.remember(place, token);
     }
-    const now = Date.now();
-    // The place's own bucket first (one place per account per session, so this is the account's),
-    // so a refused token does not use up its address's bucket.
-    const wait = places.take(place, now, STATUS_PER_PLACE) || pollAddresses.take(ip, now, STATUS_PER_IP);
-    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
-    return statusOf(room, place, now);
+    return place;
+  }
+
+  /**
+   * The poll's limits: 0 when it may go ahead, else milliseconds to wait. The place's own bucket
+   * first (one place per account per session, so this is the account's), so a refused token does
+   * not use up its address's bucket.
+   */
+  function pollWait(room: RoomState, place: number, ip: string, now: number): number {
+    return placesOf(room).take(place, now, STATUS_PER_PLACE) || pollAddresses.take(ip, now, STATUS_PER_IP);
   }
 
   /**
@@ -347,17 +361,23 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
     },
 
     /**
-     * The poll without any waiting: null whenever the answer is not a plain 200 from memory (an
-     * unknown room, a bad token, a limit reached), and the full route then answers properly.
+     * The poll without any waiting, as its JSON answer: null whenever the answer is not a plain
+     * 200 from memory (an unknown room, a bad token, a limit reached), and the full route then
+     * answers properly. A limit reached is a null without an exception: a flood of polls over
+     * their limits costs no stack trace here.
      */
-    statusNow(sessionId: string, token: string, ip: string): QueueStatus | null {
-      const room = store.peek(sessionId);
+    statusJsonNow(sessionId: string, token: string, ip: string): string | null {
+      const now = Date.now();
+      const room = store.peek(sessionId, now);
       if (!room) return null;
+      let place: number;
       try {
-        return poll(room, sessionId, token, ip);
+        place = pollPlace(room, sessionId, token);
       } catch {
         return null;
       }
+      if (pollWait(room, place, ip, now) > 0) return null;
+      return personStatusJson(room, place, now, placeOf(room));
     },
 
     /** Answered from memory: the token and the room as last published. */
