@@ -8,17 +8,9 @@ import {
   type RoomState,
   withSessionFacts,
 } from './room.ts';
+import { sessionFacts, T0 } from './room-fixtures.ts';
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const session = (over: Partial<Parameters<typeof initialRoom>[0]> = {}) => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  status: 'published',
-  queueMode: 'scheduled' as const,
-  queueSettings: { prequeueMinutes: 10, outflowPerMinute: 60, maxActiveShoppers: 100, noShowMinutes: 2 },
-  salesOpenAt: new Date(T0),
-  salesCloseAt: new Date(T0 + 24 * 3600_000),
-  ...over,
-});
+const session = sessionFacts;
 
 const measure = (now: number, over: Partial<Measurements> = {}): Measurements => ({
   now,

@@ -327,6 +327,7 @@ export function personStatusJson(room: RoomState, joinNumber: number, now: numbe
     : queueStatusJson(s);
 }
 
+/** A waiting person's figures (people ahead, progress, ETA, next poll, message) in this room now. */
 export function waitingFiguresOf(room: RoomState, position: number, now: number): WaitingFigures {
   return waitingFigures({
     position,

@@ -2,16 +2,9 @@ import { queueStatusJson } from '@ticketing/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialRoom, personStatus, personStatusJson, type RoomState } from './room.ts';
+import { sessionFacts, T0 } from './room-fixtures.ts';
 
-const T0 = Date.parse('2026-12-01T10:00:00Z');
-const session = {
-  id: '00000000-0000-4000-8000-000000000001',
-  status: 'published',
-  queueMode: 'scheduled' as const,
-  queueSettings: { prequeueMinutes: 10, outflowPerMinute: 60, maxActiveShoppers: 100, noShowMinutes: 2 },
-  salesOpenAt: new Date(T0),
-  salesCloseAt: new Date(T0 + 24 * 3600_000),
-};
+const session = sessionFacts();
 
 // The polls answered before the framework write the waiting answer straight from its numbers
 // (room.ts personStatusJson, contracts waitingStatusJson); every answer must be the route's.
