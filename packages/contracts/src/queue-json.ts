@@ -9,7 +9,8 @@ import type { WaitingFigures } from './queue-math.ts';
  *
  * Always ASCII: a character beyond it (only ever in a message) is written as a \uXXXX escape,
  * which every JSON reader reads back as the same text. So the answer's byte length is its
- * length, and it goes out one byte per character with no UTF-8 pass (http/fast-path.ts).
+ * length, and it goes out one byte per character with no UTF-8 pass (http/fast-polls.ts and
+ * http/fast-path.ts).
  */
 export function queueStatusJson(s: QueueStatus): string {
   const eta =

@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * What the answers given before the framework share (http/fast-polls.ts, http/fast-joins.ts):
- * reading a header from the raw list, the caller's address, the request id, and writing JSON.
- * Each rule here is Fastify's own for the same request, so both paths agree.
+ * reading a header from the raw list, the caller's address, the request id, and writing JSON
+ * (joins; polls write theirs with a header list kept per body length). Each rule here is
+ * Fastify's own for the same request, so both paths agree.
  */
 
 /**
