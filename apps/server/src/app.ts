@@ -205,7 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   monitoring.registerQueueSource(() => services.waitingRoom.figures());
   const statusSeries = monitoring.routeSeries('GET', STATUS_ROUTE);
   const polls = fastPolls({
-    statusJsonNow: (id, token, ip) => services.waitingRoom.statusJsonNow(id, token, ip),
+    statusJsonAt: (url, idAt, tokenAt, ip) => services.waitingRoom.statusJsonAt(url, idAt, tokenAt, ip),
     trustProxy: config.trustProxy,
     headers: securityHeaders.api,
     record: (status, ms) => statusSeries.record(status, ms),

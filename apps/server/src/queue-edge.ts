@@ -48,7 +48,7 @@ export async function buildQueueEdge(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, { database, coord });
   setFastPath(
     fastPolls({
-      statusJsonNow: (id, token, ip) => waitingRoom.statusJsonNow(id, token, ip),
+      statusJsonAt: (url, idAt, tokenAt, ip) => waitingRoom.statusJsonAt(url, idAt, tokenAt, ip),
       trustProxy: config.trustProxy,
       headers: headers.api,
     }),

@@ -20,10 +20,11 @@ export function queueStatusJson(s: QueueStatus): string {
 
 /**
  * The answer nearly every poll gets, a waiting person's, from their position and figures: exactly
- * what queueStatusJson writes for that status (tested), for less. Everything after the numbers
- * (the sales opening, the paused flag, the message) is the same for everyone polling a room in
- * the same state, so it is written once and reused, and the progress is read from a table of its
- * 1,001 possible texts (it is rounded to thousandths) instead of formatting a fraction per poll.
+ * what queueStatusJson writes for that status (tested), for less. Everything after the ETA (the
+ * poll interval, the sales opening, the paused flag, the message) is the same for everyone polling
+ * a room in the same state, so it is written once and reused; the progress, with the key after
+ * it, is read from a table of its 1,001 possible texts (it is rounded to thousandths) instead of
+ * formatting a fraction per poll. Fewer, longer pieces: each piece joined is a string made.
  */
 export function waitingStatusJson(
   position: number,
@@ -31,31 +32,43 @@ export function waitingStatusJson(
   salesOpenAt: string,
   paused: boolean,
 ): string {
-  const eta =
-    f.etaSeconds === null ? 'null' : `{"min":${num(f.etaSeconds.min)},"max":${num(f.etaSeconds.max)}}`;
-  return `{"state":"waiting","position":${num(position)},"ahead":${num(f.ahead)},"progress":${progressText(f.progress)},"etaSeconds":${eta},"pollAfterSeconds":${num(f.pollAfterSeconds)}${waitingTail(salesOpenAt, paused, f.message)}`;
+  const head = `{"state":"waiting","position":${num(position)},"ahead":${num(f.ahead)}${progressThenEta(f.progress)}`;
+  const tail = waitingTail(f.pollAfterSeconds, salesOpenAt, paused, f.message);
+  const eta = f.etaSeconds;
+  return eta === null ? `${head}null${tail}` : `${head}{"min":${num(eta.min)},"max":${num(eta.max)}}${tail}`;
 }
 
-const PROGRESS_TEXTS = Array.from({ length: 1001 }, (_, i) => `${i / 1000}`);
-function progressText(progress: number | null): string {
-  if (progress === null) return 'null';
-  const i = Math.round(progress * 1000);
+const PROGRESS_TEXTS = Array.from({ length: 1001 }, (_, i) => `,"progress":${i / 1000},"etaSeconds":`);
+function progressThenEta(progress: number | null): string {
+  const i = progress === null ? -1 : Math.round(progress * 1000);
   // Only a value the table holds exactly (anything else is written as usual).
-  return i >= 0 && i <= 1000 && i / 1000 === progress ? PROGRESS_TEXTS[i]! : num(progress);
+  return i >= 0 && i <= 1000 && i / 1000 === progress
+    ? PROGRESS_TEXTS[i]!
+    : `,"progress":${num(progress)},"etaSeconds":`;
 }
 
-// The last tail written: one room in one state polled over and over asks for the same one.
-let tail = { salesOpenAt: '', paused: false, message: '', json: '' };
-function waitingTail(salesOpenAt: string, paused: boolean, message: string): string {
-  if (tail.salesOpenAt !== salesOpenAt || tail.paused !== paused || tail.message !== message) {
-    tail = {
-      salesOpenAt,
-      paused,
-      message,
-      json: `,"salesOpenAt":${plain(salesOpenAt)},"enterBy":null,"paused":${paused},"closedReason":null,"message":${text(message)}}`,
-    };
+/** Poll intervals kept as written tails: whole seconds up to this. */
+const TAIL_SECONDS = 60;
+// The last room state's tails, one per poll interval: one room in one state polled over and over
+// asks for the same few.
+const noTails = () => new Array<string>(TAIL_SECONDS + 1).fill('');
+let tails = { salesOpenAt: '', paused: false, message: '', json: noTails() };
+function waitingTail(
+  pollAfterSeconds: number,
+  salesOpenAt: string,
+  paused: boolean,
+  message: string,
+): string {
+  if (tails.salesOpenAt !== salesOpenAt || tails.paused !== paused || tails.message !== message)
+    tails = { salesOpenAt, paused, message, json: noTails() };
+  const kept =
+    Number.isInteger(pollAfterSeconds) && pollAfterSeconds >= 0 && pollAfterSeconds <= TAIL_SECONDS;
+  let json = kept ? tails.json[pollAfterSeconds]! : '';
+  if (json === '') {
+    json = `,"pollAfterSeconds":${num(pollAfterSeconds)},"salesOpenAt":${plain(salesOpenAt)},"enterBy":null,"paused":${paused},"closedReason":null,"message":${text(message)}}`;
+    if (kept) tails.json[pollAfterSeconds] = json;
   }
-  return tail.json;
+  return json;
 }
 
 /** A join's answer as JSON, the same way (its token is base64url: nothing to escape). */

@@ -22,8 +22,11 @@ const MIDDLE = '/queue/status?token=';
 const TOKEN_AT = PREFIX.length + ID_LENGTH + MIDDLE.length;
 
 export interface FastPollDeps {
-  /** The poll's JSON answer (ASCII only), or null to leave the request to the route. */
-  statusJsonNow(sessionId: string, token: string, ip: string): string | null;
+  /**
+   * The poll's JSON answer (ASCII only), or null to leave the request to the route. The session id
+   * is the 36 characters of `url` at `idAt`, the token the rest of it from `tokenAt`.
+   */
+  statusJsonAt(url: string, idAt: number, tokenAt: number, ip: string): string | null;
   /** Same rule as Fastify's: behind a proxy, the first X-Forwarded-For address. */
   trustProxy: boolean;
   /** The API security headers every JSON answer carries. */
@@ -54,11 +57,7 @@ export function fastPolls(deps: FastPollDeps) {
     )
       return false;
     const started = record ? performance.now() : 0;
-    const body = deps.statusJsonNow(
-      url.slice(PREFIX.length, PREFIX.length + ID_LENGTH),
-      url.slice(TOKEN_AT),
-      clientIp(req, deps.trustProxy),
-    );
+    const body = deps.statusJsonAt(url, PREFIX.length, TOKEN_AT, clientIp(req, deps.trustProxy));
     if (body === null) return false;
     // ASCII: its length is its byte length, and it is written one byte per character.
     res.writeHead(200, headersFor(body.length));

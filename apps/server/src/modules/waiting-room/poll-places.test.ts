@@ -51,4 +51,33 @@ describe('places a process has seen polling', () => {
     expect(places.known(token)).toBe(0);
     expect([1, 2, 3].map(() => places.take(MAX_INDEXED_PLACES + 1, 0, rule))).toEqual([0, 0, 0]);
   });
+
+  it('recognises a token inside a longer text, where it ends the text', () => {
+    const places = new PollPlaces(9);
+    const token = tokenOf(77);
+    places.remember(77, token);
+    const url = `/api/sessions/${session}/queue/status?token=${token}`;
+    const at = url.length - token.length;
+    expect(places.known(url, at)).toBe(77);
+    expect(places.known(`${url}x`, at)).toBe(0);
+    expect(places.known(url, at - 1)).toBe(0);
+  });
+
+  it('keeps the position of each place from the draw, and forgets them all for another draw', () => {
+    const places = new PollPlaces(9);
+    places.remember(5, tokenOf(5));
+    const asked: number[] = [];
+    const draw = (n: number) => (k: number) => {
+      asked.push(k);
+      return n + 1 - k;
+    };
+    const of10 = places.positions(10, draw(10));
+    expect([of10(5), of10(5), of10(3), of10(3)]).toEqual([6, 6, 8, 8]);
+    expect(asked).toEqual([5, 3]); // worked out once each
+    expect(places.positions(10, draw(10))).toBe(of10);
+    const of20 = places.positions(20, draw(20));
+    expect(of20(5)).toBe(16);
+    expect(asked).toEqual([5, 3, 5]);
+    expect(of20(1_000_000)).toBe(20 + 1 - 1_000_000); // beyond the index: worked out, not kept
+  });
 });

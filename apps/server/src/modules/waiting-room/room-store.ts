@@ -57,6 +57,26 @@ export function roomStore(deps: {
     return null;
   }
 
+  /**
+   * peek, for the session id that is the `length` characters of `text` at `at` (a poll's URL, read
+   * where it is). The last room asked for is checked first: the polls of one on-sale all ask for
+   * the same one, and comparing the characters in place costs less than cutting the id out and
+   * hashing it into the map.
+   */
+  function peekAt(text: string, at: number, length: number, now = Date.now()): RoomState | undefined {
+    let entry = lastPeeked;
+    if (
+      entry === undefined ||
+      entry.room.sessionId.length !== length ||
+      !text.startsWith(entry.room.sessionId, at)
+    ) {
+      entry = rooms.get(at === 0 && length === text.length ? text : text.slice(at, at + length));
+      lastPeeked = entry;
+    }
+    if (entry && now - entry.at > REFRESH_AFTER_MS) refresh(entry.room.sessionId).catch(deps.onError);
+    return entry?.room;
+  }
+
   /** The queue's epoch: created once, by whoever first needs it, with the counters' lifetime. */
   async function epochOf(session: SessionFacts): Promise<number> {
     const key = roomKeys(session.id).epoch;
@@ -108,21 +128,12 @@ export function roomStore(deps: {
       return refresh(sessionId);
     },
 
-    /**
-     * The room if this process already has it (no I/O, never waits); refreshes an old copy. The
-     * last room asked for is checked first: the polls of one on-sale all ask for the same one, and
-     * comparing their id to it is cheaper than hashing it into the map, since every poll's id is a
-     * new string.
-     */
+    /** The room if this process already has it (no I/O, never waits); refreshes an old copy. */
     peek(sessionId: string, now = Date.now()): RoomState | undefined {
-      let entry = lastPeeked;
-      if (entry === undefined || entry.room.sessionId !== sessionId) {
-        entry = rooms.get(sessionId);
-        lastPeeked = entry;
-      }
-      if (entry && now - entry.at > REFRESH_AFTER_MS) refresh(sessionId).catch(deps.onError);
-      return entry?.room;
+      return peekAt(sessionId, 0, sessionId.length, now);
     },
+
+    peekAt,
 
     epochOf,
 

@@ -85,6 +85,8 @@ export interface WaitingRoomDeps {
 }
 
 const identity: PlaceOf = (k) => k;
+/** Session ids are UUIDs. */
+const SESSION_ID_LENGTH = 36;
 
 export function waitingRoomService(deps: WaitingRoomDeps) {
   const { coord, tokens } = deps;
@@ -227,25 +229,27 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
 
   /** One poll: the token, its queue epoch, its limits, then the status. Throws the domain errors. */
   function poll(room: RoomState, sessionId: string, token: string, ip: string): QueueStatus {
-    const place = pollPlace(room, sessionId, token);
-    const now = Date.now();
-    const wait = pollWait(room, place, ip, now);
-    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
-    return statusOf(room, place, now);
-  }
-
-  /** The token's join number, after its check (or the memory of it). Throws the domain errors. */
-  function pollPlace(room: RoomState, sessionId: string, token: string): number {
     const places = placesOf(room);
     // A token that verified here before is known by its place and fingerprint: no HMAC, no allocation.
-    let place = places.known(token);
-    if (place === 0) {
-      const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
-      checkEpoch(room, ticket);
-      place = ticket.joinNumber;
-      places.remember(place, token);
-    }
-    return place;
+    const place = places.known(token) || verifiedPlace(room, places, sessionId, token);
+    const now = Date.now();
+    const wait = pollWait(places, place, ip, now);
+    if (wait > 0) throw new RateLimited(Math.ceil(wait / 1000), 'Polling too often. Wait a moment.');
+    return personStatus(room, place, now, positionsOf(room, places));
+  }
+
+  /** The token's join number after its full check, remembered for its next polls. Throws the domain errors. */
+  function verifiedPlace(room: RoomState, places: PollPlaces, sessionId: string, token: string): number {
+    const ticket = readToken(() => tokens.readQueuePlace(token, sessionId));
+    checkEpoch(room, ticket);
+    places.remember(ticket.joinNumber, token);
+    return ticket.joinNumber;
+  }
+
+  /** The room's draw, each polling place's position kept in its slot once worked out. */
+  function positionsOf(room: RoomState, places: PollPlaces): PlaceOf {
+    const n = room.prequeueSize ?? 0;
+    return n === 0 ? identity : places.positions(n, placeOf(room));
   }
 
   /**
@@ -253,8 +257,8 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
    * first (one place per account per session, so this is the account's), so a refused token does
    * not use up its address's bucket.
    */
-  function pollWait(room: RoomState, place: number, ip: string, now: number): number {
-    return placesOf(room).take(place, now, STATUS_PER_PLACE) || pollAddresses.take(ip, now, STATUS_PER_IP);
+  function pollWait(places: PollPlaces, place: number, ip: string, now: number): number {
+    return places.take(place, now, STATUS_PER_PLACE) || pollAddresses.take(ip, now, STATUS_PER_IP);
   }
 
   /**
@@ -365,19 +369,26 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
      * 200 from memory (an unknown room, a bad token, a limit reached), and the full route then
      * answers properly. A limit reached is a null without an exception: a flood of polls over
      * their limits costs no stack trace here.
+     *
+     * Read from the poll's URL where it is: the session id is the 36 characters (a UUID) of `text`
+     * at `idAt`, the token the rest of it from `tokenAt`. A token seen before is then recognised
+     * without cutting either out of the URL.
      */
-    statusJsonNow(sessionId: string, token: string, ip: string): string | null {
+    statusJsonAt(text: string, idAt: number, tokenAt: number, ip: string): string | null {
       const now = Date.now();
-      const room = store.peek(sessionId, now);
+      const room = store.peekAt(text, idAt, SESSION_ID_LENGTH, now);
       if (!room) return null;
-      let place: number;
-      try {
-        place = pollPlace(room, sessionId, token);
-      } catch {
-        return null;
+      const places = placesOf(room);
+      let place = places.known(text, tokenAt);
+      if (place === 0) {
+        try {
+          place = verifiedPlace(room, places, room.sessionId, text.slice(tokenAt));
+        } catch {
+          return null;
+        }
       }
-      if (pollWait(room, place, ip, now) > 0) return null;
-      return personStatusJson(room, place, now, placeOf(room));
+      if (pollWait(places, place, ip, now) > 0) return null;
+      return personStatusJson(room, place, now, positionsOf(room, places));
     },
 
     /** Answered from memory: the token and the room as last published. */

@@ -171,11 +171,14 @@ const BASE64URL = new Int8Array(128).fill(-1);
 for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries())
   BASE64URL[c.charCodeAt(0)] = i;
 
-/** 24 bits from base64url characters 4g..4g+3 (fewer at the end), or -1 when one is not base64url. */
-function group(token: string, g: number): number {
+/**
+ * 24 bits from base64url characters 4g..4g+3 of the token at `at` in `text` (fewer at the end), or
+ * -1 when one is not base64url.
+ */
+function group(text: string, at: number, g: number): number {
   let v = 0;
-  for (let i = 4 * g; i < 4 * g + 4; i++) {
-    const c = i < token.length ? token.charCodeAt(i) : 65; // past the end: 'A', zero bits
+  for (let i = at + 4 * g; i < at + 4 * g + 4; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 65; // past the end: 'A', zero bits
     const d = c < 128 ? BASE64URL[c]! : -1;
     if (d < 0) return -1;
     v = (v << 6) | d;
@@ -186,14 +189,15 @@ function group(token: string, g: number): number {
 /**
  * The join number a queue token claims, read straight from its characters without verifying
  * anything (and without a Buffer): what a status poll looks its token up by (poll-places.ts).
- * 0 when the token is not even shaped like a queue token.
+ * The token is `text` from `at` to its end (a poll's URL, read in place). 0 when it is not even
+ * shaped like a queue token.
  */
-export function peekQueueToken(token: string): number {
-  if (token.length !== QUEUE_TOKEN_LENGTH) return 0;
+export function peekQueueToken(text: string, at = 0): number {
+  if (text.length - at !== QUEUE_TOKEN_LENGTH) return 0;
   // Bytes 0–2 hold the version first; the join number is bytes 33–36, in groups 11 (33–35) and 12.
-  const head = group(token, 0);
-  const g11 = group(token, 11);
-  const g12 = group(token, 12);
+  const head = group(text, at, 0);
+  const g11 = group(text, at, 11);
+  const g12 = group(text, at, 12);
   if ((head | g11 | g12) < 0 || head >>> 16 !== QUEUE_VERSION) return 0;
   return ((g11 << 8) | (g12 >>> 16)) >>> 0;
 }
