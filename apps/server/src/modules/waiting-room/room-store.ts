@@ -70,7 +70,7 @@ export function roomStore(deps: {
       entry.room.sessionId.length !== length ||
       !text.startsWith(entry.room.sessionId, at)
     ) {
-      entry = rooms.get(at === 0 && length === text.length ? text : text.slice(at, at + length));
+      entry = rooms.get(text.slice(at, at + length));
       lastPeeked = entry;
     }
     if (entry && now - entry.at > REFRESH_AFTER_MS) refresh(entry.room.sessionId).catch(deps.onError);

@@ -45,7 +45,7 @@ import {
   type SessionFacts,
 } from './room.ts';
 import { roomStore } from './room-store.ts';
-import { TokenError, type WaitingRoomTokens } from './tokens.ts';
+import { TokenError, UUID_LENGTH, type WaitingRoomTokens } from './tokens.ts';
 
 /**
  * The waiting room's use cases. Join and enter touch the coordinator (one atomic claim, a few
@@ -85,8 +85,6 @@ export interface WaitingRoomDeps {
 }
 
 const identity: PlaceOf = (k) => k;
-/** Session ids are UUIDs. */
-const SESSION_ID_LENGTH = 36;
 
 export function waitingRoomService(deps: WaitingRoomDeps) {
   const { coord, tokens } = deps;
@@ -376,7 +374,7 @@ export function waitingRoomService(deps: WaitingRoomDeps) {
      */
     statusJsonAt(text: string, idAt: number, tokenAt: number, ip: string): string | null {
       const now = Date.now();
-      const room = store.peekAt(text, idAt, SESSION_ID_LENGTH, now);
+      const room = store.peekAt(text, idAt, UUID_LENGTH, now);
       if (!room) return null;
       const places = placesOf(room);
       let place = places.known(text, tokenAt);
